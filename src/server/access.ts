@@ -1,0 +1,43 @@
+import { ROLES, type Role } from '../shared/contracts/users';
+
+/**
+ * Who may call each route: the allow-list of SECURITY.md authz-roles (ASVS 8.2.1, 8.3.1). Deny by default:
+ * the app refuses to start when an API route is missing here, and the role × route test walks this table.
+ */
+export type Access = 'public' | readonly Role[];
+
+const everyone = ROLES;
+const admin = ['admin'] as const;
+
+export const ROUTE_ACCESS = {
+  'GET /healthz': 'public',
+  'GET /livez': 'public',
+  'GET /api/docs': 'public',
+  'POST /api/v1/auth/register': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': 'public',
+  'POST /api/v1/auth/password-reset/request': 'public',
+  'POST /api/v1/auth/password-reset/confirm': 'public',
+  'GET /api/v1/me': everyone,
+  'PATCH /api/v1/me': everyone,
+  'POST /api/v1/me/password': everyone,
+  'POST /api/v1/me/sessions/revoke-others': everyone,
+  'GET /api/v1/admin/users': admin,
+  'POST /api/v1/admin/users': admin,
+  'POST /api/v1/admin/users/:id/disable': admin,
+  'POST /api/v1/admin/users/:id/enable': admin,
+  'GET /api/v1/admin/outbox': admin,
+  'POST /api/v1/admin/outbox/:id/retry': admin,
+} as const satisfies Record<string, Access>;
+
+export type RouteKey = keyof typeof ROUTE_ACCESS;
+
+/** Routes outside the API (the web app's files) are public and need no entry. */
+export function isGuardedPath(url: string): boolean {
+  return url.startsWith('/api/') || url === '/api' || url === '/healthz' || url === '/livez';
+}
+
+export function accessFor(method: string, url: string): Access | undefined {
+  const key = `${method === 'HEAD' ? 'GET' : method} ${url}`;
+  return (ROUTE_ACCESS as Record<string, Access>)[key];
+}

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { systemClock, type Clock } from './lib/clock';
+import { adminRoutes } from './modules/admin/admin.routes';
+import { createAdminService } from './modules/admin/admin.service';
+import { authRoutes, meRoutes } from './modules/auth/auth.routes';
+import { createAuthService } from './modules/auth/auth.service';
+import { healthRoutes } from './modules/health/health.routes';
+import { createMailer, smtpTransport, type MailTransport } from './modules/mail/mailer';
+import { registerErrorHandler } from './plugins/error-handler';
+import { registerRequestGuards } from './plugins/request-guards';
+import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerSessionGuard } from './plugins/session';
+
+export type AppDeps = {
+  database: Database;
+  clock?: Clock;
+  /** Replaces the SMTP transport built from SMTP_URL (tests). */
+  mailTransport?: MailTransport;
+  /** pino options or false; tests pass false. */
+  logger?: boolean | Record<string, unknown>;
+};
+
+export type Services = ReturnType<typeof createServices>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+function createServices(config: Config, deps: AppDeps) {
+  const db = deps.database.db;
+  const clock = deps.clock ?? systemClock;
+  const transport = deps.mailTransport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined);
+  const mailer = createMailer({ db, clock, from: config.mailFrom, transport });
+  const auth = createAuthService({ db, clock, config, mailer });
+  const admin = createAdminService({ db, clock, auth });
+  return { db, clock, mailer, auth, admin };
+}
+
+// What pino must never write (SECURITY.md audit-and-logs): cookies, credentials, reset tokens.
+const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'];
+
+/** Builds the whole app without listening; main.ts listens, tests inject. */
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel, redact: REDACT, ...(deps.logger === true ? {} : deps.logger) },
+    trustProxy: config.trustProxy === false ? false : config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON is parsed; upload routes add their own parser for their declared type.
+  app.removeContentTypeParser(['text/plain']);
+
+  const services = createServices(config, deps);
+  app.decorate('services', services);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rapport API',
+        version: '1',
+        description: 'Networking and informational-interview workspace. Errors are {"error":{"code","message"}}.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: config.session.cookieName } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerSecurityHeaders(app);
+  registerRequestGuards(app, config);
+  registerSessionGuard(app, config, services.auth);
+  registerErrorHandler(app, config.webDistDir);
+
+  await app.register(healthRoutes(deps.database));
+  await app.register(authRoutes(config, services.auth), { prefix: '/api/v1/auth' });
+  await app.register(meRoutes(services.auth), { prefix: '/api/v1/me' });
+  await app.register(adminRoutes({ ...services }), { prefix: '/api/v1/admin' });
+  app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = resolve(config.webDistDir);
+  if (existsSync(resolve(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: false,
+      dotfiles: 'deny',
+      setHeaders(res, path: string) {
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.addHook('onClose', async () => {
+    await services.mailer.stop();
+  });
+  return app;
+}

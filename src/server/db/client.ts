@@ -1,0 +1,90 @@
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+/** The one database type every repository takes: the same on PGlite and on a PostgreSQL server. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type Database = {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Answers when the database can run a query. */
+  ping(): Promise<void>;
+  /** Flushes and closes; on PGlite runs CHECKPOINT first so the data directory is clean. */
+  close(): Promise<void>;
+  /** Runs fn while holding a cluster-wide advisory lock (PGlite has one connection, so it just runs). */
+  withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+};
+
+export const pgliteExtensions = { pg_trgm, btree_gist };
+
+export function wrapPglite(client: PGlite): Database {
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async ping() {
+      await client.query('select 1');
+    },
+    async close() {
+      if (client.closed) return;
+      await client.query('CHECKPOINT');
+      await client.close();
+    },
+    withAdvisoryLock: (_key, fn) => fn(),
+  };
+}
+
+/** Opens (creating if needed) the embedded database under dataDir; `memory://` keeps it in memory. */
+export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
+  const client = await PGlite.create(dataDir, {
+    extensions: pgliteExtensions,
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
+  return wrapPglite(client);
+}
+
+export function openPostgres(connectionString: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000 });
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    async ping() {
+      await db.execute(sql`select 1`);
+    },
+    async close() {
+      await pool.end();
+    },
+    async withAdvisoryLock(key, fn) {
+      const lockClient = await pool.connect();
+      try {
+        await lockClient.query('select pg_advisory_lock($1)', [key]);
+        return await fn();
+      } finally {
+        await lockClient.query('select pg_advisory_unlock($1)', [key]).catch(() => {});
+        lockClient.release();
+      }
+    },
+  };
+}
+
+/** SQLSTATE of a database error, looking through Drizzle's wrapper; undefined for anything else. */
+export function sqlState(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

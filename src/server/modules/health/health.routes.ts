@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { AppError } from '../../lib/errors';
+
+const status = z.object({ status: z.literal('ok') });
+
+/** /healthz answers when the database does (for load balancers); /livez only says the process is up. */
+export function healthRoutes(database: Database) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get('/healthz', { schema: { tags: ['health'], response: { 200: status } } }, async () => {
+      try {
+        await database.ping();
+      } catch {
+        throw new AppError(503, 'SERVICE_UNAVAILABLE', 'The database is not answering.');
+      }
+      return { status: 'ok' as const };
+    });
+    r.get('/livez', { schema: { tags: ['health'], response: { 200: status } } }, async () => ({ status: 'ok' as const }));
+  };
+}

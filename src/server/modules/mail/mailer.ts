@@ -1,0 +1,154 @@
+import nodemailer from 'nodemailer';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import type { MailAttachment } from '../../db/schema/index';
+import type { Clock } from '../../lib/clock';
+import { AppError } from '../../lib/errors';
+import { claimDueMail, insertMail, markFailedAttempt, markSent, type MailRow } from './mail.repo';
+
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  /** What the message is for (password_reset, appointment_confirmation, …); shown in the admin outbox. */
+  kind: string;
+  userId?: string | null;
+  attachments?: MailAttachment[];
+};
+
+/** What actually talks SMTP; nodemailer in production, anything with the same shape in a test. */
+export type MailTransport = {
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    attachments: { filename: string; contentType: string; content: string }[];
+  }): Promise<unknown>;
+  close?(): void;
+};
+
+export type Mailer = {
+  /** Stores the message (inside the caller's transaction when given one) and wakes the sender. */
+  send(mail: OutgoingMail, db?: Db): Promise<MailRow>;
+  /** Sends what is due now; returns how many were handed to SMTP. Used by the loop and by tests. */
+  deliverDue(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+  readonly mode: 'outbox' | 'smtp';
+};
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_MS = 5 * 60_000;
+const POLL_MS = 5_000;
+
+// A single address with no way to smuggle headers (ASVS 1.3.11): CR, LF and other controls are refused.
+const recipientSchema = z.email();
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+/** Seconds until the next try after `attempts` failures: 30 s, 1 min, 2 min … capped at an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
+}
+
+export function assertSafeHeaders(mail: Pick<OutgoingMail, 'to' | 'subject' | 'attachments'>): void {
+  if (CONTROL_CHARS.test(mail.to) || !recipientSchema.safeParse(mail.to).success) {
+    throw new AppError(400, 'MAIL_HEADER_INJECTION', 'The recipient must be one email address without line breaks.');
+  }
+  if (CONTROL_CHARS.test(mail.subject) || mail.subject.length > 300) {
+    throw new AppError(400, 'MAIL_HEADER_INJECTION', 'The subject must be one line of at most 300 characters.');
+  }
+  for (const attachment of mail.attachments ?? []) {
+    if (CONTROL_CHARS.test(attachment.filename) || CONTROL_CHARS.test(attachment.contentType)) {
+      throw new AppError(400, 'MAIL_HEADER_INJECTION', 'Attachment names must be one line.');
+    }
+  }
+}
+
+export function smtpTransport(smtpUrl: string): MailTransport {
+  return nodemailer.createTransport(smtpUrl);
+}
+
+type MailerOptions = {
+  db: Db;
+  clock: Clock;
+  from: string;
+  transport: MailTransport | undefined;
+  onError?: (error: unknown, mail: MailRow) => void;
+};
+
+/** The one mail module: an outbox without SMTP, a durable retrying queue with it. Nothing is lost. */
+export function createMailer(options: MailerOptions): Mailer {
+  const { db, clock, from, transport } = options;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  async function deliverOnce(): Promise<number> {
+    if (!transport) return 0;
+    let delivered = 0;
+    for (;;) {
+      const now = clock.now();
+      const batch = await claimDueMail(db, now, new Date(now.getTime() + LEASE_MS), 10);
+      if (batch.length === 0) return delivered;
+      for (const mail of batch) {
+        try {
+          await transport.sendMail({
+            from,
+            to: mail.toAddress,
+            subject: mail.subject,
+            text: mail.textBody,
+            attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+          });
+          await markSent(db, mail.id, clock.now());
+          delivered += 1;
+        } catch (error) {
+          options.onError?.(error, mail);
+          const message = error instanceof Error ? error.message.slice(0, 500) : 'unknown error';
+          const retryAt = mail.attempts >= MAX_ATTEMPTS ? null : new Date(clock.now().getTime() + retryDelayMs(mail.attempts));
+          await markFailedAttempt(db, mail.id, message, retryAt);
+        }
+      }
+    }
+  }
+
+  // Delivery passes run one after another in this process; other instances are kept apart by SKIP LOCKED.
+  let chain: Promise<unknown> = Promise.resolve();
+  function deliverDue(): Promise<number> {
+    const run = chain.then(deliverOnce, deliverOnce);
+    chain = run.catch(() => undefined);
+    return run;
+  }
+
+  return {
+    mode: transport ? 'smtp' : 'outbox',
+    async send(mail, tx) {
+      assertSafeHeaders(mail);
+      const row = await insertMail(tx ?? db, {
+        toAddress: mail.to,
+        subject: mail.subject,
+        textBody: mail.text,
+        kind: mail.kind,
+        userId: mail.userId ?? null,
+        attachments: mail.attachments ?? [],
+        status: transport ? 'queued' : 'kept',
+        now: clock.now(),
+      });
+      if (transport && timer && !tx) setImmediate(() => void deliverDue().catch(() => {}));
+      return row;
+    },
+    deliverDue,
+    start() {
+      if (!transport || timer || stopped) return;
+      timer = setInterval(() => void deliverDue().catch(() => {}), POLL_MS);
+      timer.unref();
+      setImmediate(() => void deliverDue().catch(() => {}));
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await chain;
+      transport?.close?.();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH } from '../domain/password-policy';
+import { emailSchema, nameSchema, roleSchema } from './users';
+
+// The length floor and the common-password list are checked by the server so the message can say why;
+// here only the bounds that keep a request reasonable.
+export const passwordSchema = z.string().min(1, { message: 'Enter a password.' }).max(PASSWORD_MAX_LENGTH * 4);
+
+export const registerBody = z.object({ email: emailSchema, password: passwordSchema, name: nameSchema }).strict();
+export type RegisterBody = z.infer<typeof registerBody>;
+
+export const loginBody = z.object({ email: emailSchema, password: passwordSchema }).strict();
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const resetRequestBody = z.object({ email: emailSchema }).strict();
+export const resetConfirmBody = z.object({ token: z.string().min(20).max(200), password: passwordSchema }).strict();
+
+export const updateMeBody = z.object({ name: nameSchema }).strict();
+export const changePasswordBody = z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict();
+
+export const emptyBody = z.object({}).strict().optional();
+
+/** Admin creates staff and alumni accounts; a role is given explicitly here and nowhere else. */
+export const createUserBody = z.object({ email: emailSchema, name: nameSchema, role: roleSchema, password: passwordSchema }).strict();
+export type CreateUserBody = z.infer<typeof createUserBody>;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Every error code the API can return; the web client switches on these, never on messages. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CROSS_ORIGIN_REQUEST',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'RATE_LIMITED',
+  'EMAIL_TAKEN',
+  'WEAK_PASSWORD',
+  'INVALID_RESET_TOKEN',
+  'ACCOUNT_DISABLED',
+  'CANNOT_CHANGE_SELF',
+  'MAIL_HEADER_INJECTION',
+  'CONFLICT',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const fieldIssueSchema = z.object({ path: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(fieldIssueSchema).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
