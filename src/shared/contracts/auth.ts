@@ -18,7 +18,7 @@ export const resetConfirmBody = z.object({ token: z.string().min(20).max(200), p
 export const updateMeBody = z.object({ name: nameSchema }).strict();
 export const changePasswordBody = z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict();
 
-export const emptyBody = z.object({}).strict().optional();
+export const emptyBody = z.object({}).strict().nullish();
 
 /** Admin creates staff and alumni accounts; a role is given explicitly here and nowhere else. */
 export const createUserBody = z.object({ email: emailSchema, name: nameSchema, role: roleSchema, password: passwordSchema }).strict();

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '../src/shared/contracts/users';
+import { sessionCookieFrom } from './setup/test-app';
+
+export const DEFAULT_PASSWORD = 'maple river lantern 42';
+
+let counter = 0;
+
+/** A unique email for each call, so tests never collide. */
+export function uniqueEmail(prefix = 'user'): string {
+  counter += 1;
+  return `${prefix}.${counter}.${randomBytes(3).toString('hex')}@example.edu`;
+}
+
+export type SignedInUser = { id: string; email: string; name: string; role: Role; password: string; cookie: string };
+
+/** Creates an account of any role through the real service and signs in through the real login route. */
+export async function signedInUser(
+  app: FastifyInstance,
+  overrides: { role?: Role; email?: string; name?: string; password?: string } = {},
+): Promise<SignedInUser> {
+  const role = overrides.role ?? 'student';
+  const email = overrides.email ?? uniqueEmail(role);
+  const password = overrides.password ?? DEFAULT_PASSWORD;
+  const name = overrides.name ?? `Test ${role}`;
+  const user = await app.services.auth.createUser({ email, name, password, role });
+  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
+  return { id: user.id, email, name, role, password, cookie: sessionCookieFrom(login) };
+}
