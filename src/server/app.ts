@@ -17,6 +17,7 @@ import { createMailer, smtpTransport, type MailTransport } from './modules/mail/
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerRequestGuards } from './plugins/request-guards';
 import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerRouteTable } from './plugins/route-table';
 import { registerSessionGuard } from './plugins/session';
 
 export type AppDeps = {
@@ -80,6 +81,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     transform: jsonSchemaTransform,
   });
 
+  registerRouteTable(app);
   registerSecurityHeaders(app);
   registerRequestGuards(app, config);
   registerSessionGuard(app, config, services.auth);

@@ -24,6 +24,8 @@ export type MailTransport = {
     subject: string;
     text: string;
     attachments: { filename: string; contentType: string; content: string }[];
+    /** Aborts the send when it runs past its deadline (nodemailer honours it). */
+    signal?: AbortSignal;
   }): Promise<unknown>;
   close?(): void;
 };
@@ -41,12 +43,17 @@ export type Mailer = {
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 5 * 60_000;
 const POLL_MS = 5_000;
+const BATCH_SIZE = 10;
+// A claimed batch must be done before its lease runs out, or another instance claims the same messages
+// and sends them a second time. nodemailer's own timeouts do not bound a send (socket inactivity alone
+// defaults to 10 min, longer than the lease), so each send gets a hard deadline: 10 × 25 s < 5 min.
+export const SEND_TIMEOUT_MS = 25_000;
 
 // A single address with no way to smuggle headers (ASVS 1.3.11): CR, LF and other controls are refused.
 const recipientSchema = z.email();
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
-/** Seconds until the next try after `attempts` failures: 30 s, 1 min, 2 min … capped at an hour. */
+/** Milliseconds until the next try after `attempts` failures: 30 s, 1 min, 2 min … capped at an hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
 }
@@ -75,11 +82,14 @@ type MailerOptions = {
   from: string;
   transport: MailTransport | undefined;
   onError?: (error: unknown, mail: MailRow) => void;
+  /** Deadline of one SMTP send; tests shorten it. */
+  sendTimeoutMs?: number;
 };
 
 /** The one mail module: an outbox without SMTP, a durable retrying queue with it. Nothing is lost. */
 export function createMailer(options: MailerOptions): Mailer {
   const { db, clock, from, transport } = options;
+  const sendTimeoutMs = Math.min(options.sendTimeoutMs ?? SEND_TIMEOUT_MS, SEND_TIMEOUT_MS);
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
@@ -88,7 +98,7 @@ export function createMailer(options: MailerOptions): Mailer {
     let delivered = 0;
     for (;;) {
       const now = clock.now();
-      const batch = await claimDueMail(db, now, new Date(now.getTime() + LEASE_MS), 10);
+      const batch = await claimDueMail(db, now, new Date(now.getTime() + LEASE_MS), BATCH_SIZE);
       if (batch.length === 0) return delivered;
       for (const mail of batch) {
         try {
@@ -98,6 +108,7 @@ export function createMailer(options: MailerOptions): Mailer {
             subject: mail.subject,
             text: mail.textBody,
             attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+            signal: AbortSignal.timeout(sendTimeoutMs),
           });
           await markSent(db, mail.id, clock.now());
           delivered += 1;
