@@ -15,12 +15,18 @@ export type TestApp = {
 
 /** The real app on a fresh copy of the migrated database, with a clock the test moves. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; mailTransport?: MailTransport; clock?: ManualClock } = {},
+  options: {
+    env?: Record<string, string>;
+    mailTransport?: MailTransport;
+    clock?: ManualClock;
+    /** pino options (e.g. a stream) to read what the app logs; silent by default. */
+    logger?: Record<string, unknown>;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = options.clock ?? manualClock(new Date());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: './.tmp/no-web', ...options.env });
-  const app = await buildApp(config, { database, clock, logger: false, mailTransport: options.mailTransport });
+  const app = await buildApp(config, { database, clock, logger: options.logger ?? false, mailTransport: options.mailTransport });
   await app.ready();
   return {
     app,
