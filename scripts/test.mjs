@@ -1,6 +1,6 @@
 // `npm test`: unit and integration tests (PGlite, or PostgreSQL when TEST_DATABASE_URL is set), then the
 // browser tests when Chromium is installed. Ends with one summary line: "N passed, N failed, N skipped".
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,10 +44,14 @@ if (!e2eOnly) run('unit-int', ['unit', 'int']);
 if (!noE2e) {
   if (existsSync(chromium)) {
     run('e2e', ['e2e']);
+  } else if (process.env.RAPPORT_REQUIRE_E2E === '1') {
+    console.log(`Browser tests required but there is no Chromium at ${chromium}.`);
+    totals.failed += 1;
   } else {
     console.log(`Browser tests skipped: no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
   }
 }
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+if (process.env.RAPPORT_TOTALS_FILE) appendFileSync(process.env.RAPPORT_TOTALS_FILE, `${JSON.stringify(totals)}\n`);
 process.exit(exitCode !== 0 || totals.failed > 0 ? 1 : 0);
