@@ -15,6 +15,7 @@ import { createAuthService } from './modules/auth/auth.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { createMailer, smtpTransport, type MailTransport } from './modules/mail/mailer';
 import { registerErrorHandler } from './plugins/error-handler';
+import { registerGracefulClose } from './plugins/graceful-close';
 import { registerRequestGuards } from './plugins/request-guards';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerRouteTable } from './plugins/route-table';
@@ -82,6 +83,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
 
   registerRouteTable(app);
+  registerGracefulClose(app);
   registerSecurityHeaders(app);
   registerRequestGuards(app, config);
   registerSessionGuard(app, config, services.auth);

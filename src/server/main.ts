@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await database.close();
+      app.log.info('stopped: requests finished, database closed');
       process.exit(0);
     } catch (error) {
       app.log.error({ err: error }, 'shutdown failed');
