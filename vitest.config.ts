@@ -8,6 +8,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Projects with different worker settings must run in different groups.
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
@@ -17,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: 'int',
+          sequence: { groupOrder: 1 },
           include: ['src/**/*.int.test.ts', 'tests/**/*.int.test.ts'],
           environment: 'node',
           globalSetup: ['tests/setup/global-db.ts'],
@@ -30,6 +33,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.e2e.ts'],
           environment: 'node',
           globalSetup: ['tests/setup/global-e2e.ts'],

@@ -45,7 +45,7 @@ function exitOf(child: ChildProcess): Promise<number | null> {
   });
 }
 
-describe('start and stop (npm start)', () => {
+describe('start and stop (npm start)', { timeout: 90_000 }, () => {
   it('creates the first admin from the environment, stops cleanly on SIGTERM, and keeps data across restarts', async () => {
     const port = await freePort();
     const env = { RAPPORT_ADMIN_EMAIL: 'first.admin@office.edu', RAPPORT_ADMIN_PASSWORD: 'office keys on the blue hook' };

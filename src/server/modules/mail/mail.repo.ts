@@ -54,6 +54,15 @@ export async function claimDueMail(db: Db, now: Date, leaseUntil: Date, limit: n
     .returning();
 }
 
+/** Hands claimed, unsent messages back to the queue (a sender shutting down); the claim's attempt is not counted. */
+export async function releaseClaims(db: Db, ids: string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(mailOutbox)
+    .set({ status: 'queued', attempts: sql`${mailOutbox.attempts} - 1`, nextAttemptAt: now })
+    .where(and(inArray(mailOutbox.id, ids), eq(mailOutbox.status, 'sending')));
+}
+
 export async function markSent(db: Db, id: string, now: Date): Promise<void> {
   await db.update(mailOutbox).set({ status: 'sent', sentAt: now, lastError: null, nextAttemptAt: null }).where(eq(mailOutbox.id, id));
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import type { MailAttachment } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
-import { claimDueMail, insertMail, markFailedAttempt, markSent, type MailRow } from './mail.repo';
+import { claimDueMail, insertMail, markFailedAttempt, markSent, releaseClaims, type MailRow } from './mail.repo';
 
 export type OutgoingMail = {
   to: string;
@@ -97,10 +97,18 @@ export function createMailer(options: MailerOptions): Mailer {
     if (!transport) return 0;
     let delivered = 0;
     for (;;) {
+      // Once stopped, no new batch: stop() used to wait until the whole queue was drained, so a backlog
+      // held shutdown past main's 15 s limit and the process was killed before the database closed.
+      if (stopped) return delivered;
       const now = clock.now();
       const batch = await claimDueMail(db, now, new Date(now.getTime() + LEASE_MS), BATCH_SIZE);
       if (batch.length === 0) return delivered;
-      for (const mail of batch) {
+      for (const [index, mail] of batch.entries()) {
+        if (stopped) {
+          // What this pass claimed but did not send goes back to the queue now, not when the lease ends.
+          await releaseClaims(db, batch.slice(index).map((m) => m.id), clock.now());
+          return delivered;
+        }
         try {
           await transport.sendMail({
             from,

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../../shared/contracts/users';
+import { as, createTestApp, sessionCookieFrom, type TestApp } from '../../../tests/setup/test-app';
+import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemoOffice } from './seed';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('seedDemoOffice', () => {
+  it('creates one admin, two advisors, three alumni and four students on the demo domain, and is idempotent', async () => {
+    const first = await seedDemoOffice(t.app.services);
+    const second = await seedDemoOffice(t.app.services);
+    expect(second).toEqual(first);
+
+    const count = (role: string) => first.filter((a) => a.role === role).length;
+    expect({ admin: count('admin'), advisor: count('advisor'), alumni: count('alumni'), student: count('student') }).toEqual({
+      admin: 1,
+      advisor: 2,
+      alumni: 3,
+      student: 4,
+    });
+    expect(new Set(first.map((a) => a.email)).size).toBe(10);
+    for (const account of first) {
+      expect(account.email.endsWith(`@${DEMO_DOMAIN}`)).toBe(true);
+      expect(account.password).toBe(DEMO_PASSWORD);
+    }
+
+    // Seeding twice created no second account: the admin's user list holds each demo email once.
+    const admin = first.find((a) => a.role === 'admin');
+    if (!admin) throw new Error('no demo admin');
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: admin.email, password: admin.password } });
+    const users = await as(t.app, sessionCookieFrom(login))({ method: 'GET', url: `/api/v1/admin/users?q=${DEMO_DOMAIN}&limit=100` });
+    expect(users.statusCode).toBe(200);
+    const emails: string[] = users.json().items.map((u: { email: string }) => u.email);
+    expect(emails.sort()).toEqual(first.map((a) => a.email).sort());
+  });
+
+  it.each(ROLES)('lets the demo %s sign in through POST /api/v1/auth/login with the printed password', async (role) => {
+    const accounts = await seedDemoOffice(t.app.services);
+    const account = accounts.find((a) => a.role === role);
+    if (!account) throw new Error(`no demo ${role}`);
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: account.password } });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().user).toMatchObject({ email: account.email, name: account.name, role });
+    const me = await as(t.app, sessionCookieFrom(login))({ method: 'GET', url: '/api/v1/me' });
+    expect(me.json().user).toMatchObject({ email: account.email, role });
+  });
+});

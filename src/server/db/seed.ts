@@ -1,0 +1,59 @@
+import type { Role } from '../../shared/contracts/users';
+import type { Services } from '../app';
+import { AppError } from '../lib/errors';
+
+/**
+ * The demo office for `npm run demo` and for tests that want a populated office. Every address is on a
+ * reserved `.test` domain (RFC 2606), so no demo mail can reach a real inbox.
+ */
+export const DEMO_DOMAIN = 'demo.rapport.test';
+
+/** One password for every demo account: four unrelated words, which the password policy accepts. Demo only. */
+export const DEMO_PASSWORD = 'harbor lantern copper meadow';
+
+export type DemoAccount = { role: Role; name: string; email: string; password: string };
+
+// ── Accounts ────────────────────────────────────────────────────────────────────────────────────────────
+// The people of the office. Later seeders (alumni profiles, advisor availability, students' networks…)
+// find them in the list seedDemoOffice returns, by role and email.
+
+const DEMO_PEOPLE: readonly { role: Role; name: string; local: string }[] = [
+  { role: 'admin', name: 'Grace Whitfield', local: 'grace.whitfield' },
+  { role: 'advisor', name: 'Maya Castillo', local: 'maya.castillo' },
+  { role: 'advisor', name: 'Daniel Okonkwo', local: 'daniel.okonkwo' },
+  { role: 'alumni', name: 'Priya Raman', local: 'priya.raman' },
+  { role: 'alumni', name: 'Tomás Herrera', local: 'tomas.herrera' },
+  { role: 'alumni', name: 'Hannah Lindqvist', local: 'hannah.lindqvist' },
+  { role: 'student', name: 'Aisha Bello', local: 'aisha.bello' },
+  { role: 'student', name: "Liam O'Connor", local: 'liam.oconnor' },
+  { role: 'student', name: 'Mei Tanaka', local: 'mei.tanaka' },
+  { role: 'student', name: 'Jonas Becker', local: 'jonas.becker' },
+];
+
+/** Creates each demo account that does not exist yet; an existing one (EMAIL_TAKEN) is left as it is. */
+async function seedAccounts(services: Services): Promise<DemoAccount[]> {
+  const accounts: DemoAccount[] = [];
+  for (const person of DEMO_PEOPLE) {
+    const account = { role: person.role, name: person.name, email: `${person.local}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD };
+    try {
+      await services.auth.createUser(account);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'EMAIL_TAKEN')) throw error;
+    }
+    accounts.push(account);
+  }
+  return accounts;
+}
+
+// ── The office ──────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Seeds the demo office through the real services, one domain after another; safe to run again (what
+ * exists is skipped). Returns how to sign in as each demo account.
+ */
+export async function seedDemoOffice(services: Services): Promise<DemoAccount[]> {
+  const accounts = await seedAccounts(services);
+  // Next domains add their step here, each given the accounts: reason codes, availability, alumni
+  // profiles, students' contacts and outreach.
+  return accounts;
+}
