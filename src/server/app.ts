@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -38,11 +38,17 @@ declare module 'fastify' {
   }
 }
 
-function createServices(config: Config, deps: AppDeps) {
+function createServices(config: Config, deps: AppDeps, log: FastifyBaseLogger) {
   const db = deps.database.db;
   const clock = deps.clock ?? systemClock;
   const transport = deps.mailTransport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined);
-  const mailer = createMailer({ db, clock, from: config.mailFrom, transport });
+  const mailer = createMailer({
+    db,
+    clock,
+    from: config.mailFrom,
+    transport,
+    onError: (error, mail) => log.warn({ err: error, mailId: mail.id, attempts: mail.attempts }, 'mail delivery failed; will retry'),
+  });
   const auth = createAuthService({ db, clock, config, mailer });
   const admin = createAdminService({ db, clock, auth });
   return { db, clock, mailer, auth, admin };
@@ -65,7 +71,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   // Only JSON is parsed; upload routes add their own parser for their declared type.
   app.removeContentTypeParser(['text/plain']);
 
-  const services = createServices(config, deps);
+  const services = createServices(config, deps, app.log);
   app.decorate('services', services);
 
   await app.register(fastifyCookie);
