@@ -19,18 +19,8 @@ if (!existsSync(join(webDist, 'index.html'))) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-// npm runs this script through `sh -c`, and stopping npm does not reach us: when the process that started
-// us goes away, stop gracefully as if we had been sent SIGTERM ourselves.
-if (process.env.npm_lifecycle_event) {
-  const parent = process.ppid;
-  const watch = setInterval(() => {
-    if (process.ppid === parent) return;
-    clearInterval(watch);
-    process.kill(process.pid, 'SIGTERM');
-  }, 250);
-  watch.unref();
-}
-
 const { register } = await import('tsx/esm/api');
 register();
+const { stopWithParent } = await import(join(root, 'src', 'server', 'lib', 'stop-with-parent.ts'));
+stopWithParent();
 await import(join(root, 'src', 'server', 'main.ts'));

@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import type { Database } from './db/client';
 import { openConfiguredDatabase } from './db/open';
 import { seedDemoOffice, type DemoAccount } from './db/seed';
+import { stopWithParent } from './lib/stop-with-parent';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -88,6 +89,7 @@ async function demo(): Promise<void> {
     };
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    stopWithParent();
 
     app.services.mailer.start();
     await app.listen({ port: config.port, host: config.host });
