@@ -8,6 +8,8 @@ export type Access = 'public' | readonly Role[];
 
 const everyone = ROLES;
 const admin = ['admin'] as const;
+// A private network belongs to students, and to alumni who network for a career change (DESIGN.md roles).
+const networkers = ['student', 'alumni'] as const;
 
 export const ROUTE_ACCESS = {
   'GET /healthz': 'public',
@@ -28,6 +30,20 @@ export const ROUTE_ACCESS = {
   'POST /api/v1/admin/users/:id/enable': admin,
   'GET /api/v1/admin/outbox': admin,
   'POST /api/v1/admin/outbox/:id/retry': admin,
+  'GET /api/v1/contacts': networkers,
+  'POST /api/v1/contacts': networkers,
+  'GET /api/v1/contacts/summary': networkers,
+  'POST /api/v1/contacts/bulk': networkers,
+  'GET /api/v1/contacts/:id': networkers,
+  'PATCH /api/v1/contacts/:id': networkers,
+  'DELETE /api/v1/contacts/:id': networkers,
+  'GET /api/v1/contacts/:id/interactions': networkers,
+  'POST /api/v1/contacts/:id/interactions': networkers,
+  'DELETE /api/v1/contacts/:id/interactions/:interactionId': networkers,
+  'GET /api/v1/contacts/:id/ledger': networkers,
+  'POST /api/v1/contacts/:id/ledger': networkers,
+  'DELETE /api/v1/contacts/:id/ledger/:entryId': networkers,
+  'GET /api/v1/reminders': networkers,
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

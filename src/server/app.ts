@@ -12,6 +12,8 @@ import { adminRoutes } from './modules/admin/admin.routes';
 import { createAdminService } from './modules/admin/admin.service';
 import { authRoutes, meRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
+import { contactsRoutes, remindersRoutes } from './modules/contacts/contacts.routes';
+import { createContactsService } from './modules/contacts/contacts.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { createMailer, smtpTransport, type MailTransport } from './modules/mail/mailer';
 import { registerErrorHandler } from './plugins/error-handler';
@@ -51,7 +53,8 @@ function createServices(config: Config, deps: AppDeps, log: FastifyBaseLogger) {
   });
   const auth = createAuthService({ db, clock, config, mailer });
   const admin = createAdminService({ db, clock, auth });
-  return { db, clock, mailer, auth, admin };
+  const contacts = createContactsService({ db, clock });
+  return { db, clock, mailer, auth, admin, contacts };
 }
 
 // What pino must never write (SECURITY.md audit-and-logs): cookies, credentials, reset tokens.
@@ -99,6 +102,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(authRoutes(config, services.auth), { prefix: '/api/v1/auth' });
   await app.register(meRoutes(services.auth), { prefix: '/api/v1/me' });
   await app.register(adminRoutes({ ...services }), { prefix: '/api/v1/admin' });
+  await app.register(contactsRoutes(services.contacts), { prefix: '/api/v1/contacts' });
+  await app.register(remindersRoutes(services.contacts), { prefix: '/api/v1/reminders' });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = resolve(config.webDistDir);

@@ -1,2 +1,3 @@
 export * from './users';
 export * from './platform';
+export * from './network';

@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import { customType, index, integer, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+import { CIRCLES, INTERACTION_KINDS, LEDGER_DIRECTIONS, SOURCES, STAGES } from '../../../shared/contracts/contacts';
+import { users } from './users';
+
+export const circleEnum = pgEnum('circle', CIRCLES);
+export const stageEnum = pgEnum('contact_stage', STAGES);
+export const sourceEnum = pgEnum('contact_source', SOURCES);
+export const interactionKindEnum = pgEnum('interaction_kind', INTERACTION_KINDS);
+export const ledgerDirectionEnum = pgEnum('ledger_direction', LEDGER_DIRECTIONS);
+
+/** A student's private contacts: every query is scoped by owner_id. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    firstName: text().notNull(),
+    lastName: text().notNull().default(''),
+    circle: circleEnum().notNull().default('new'),
+    organization: text(),
+    title: text(),
+    field: text(),
+    location: text(),
+    emails: text().array().notNull().default(sql`'{}'::text[]`),
+    phones: text().array().notNull().default(sql`'{}'::text[]`),
+    linkedinUrl: text(),
+    links: text().array().notNull().default(sql`'{}'::text[]`),
+    howMet: text(),
+    source: sourceEnum(),
+    referredById: uuid().references((): AnyPgColumn => contacts.id, { onDelete: 'set null' }),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    notes: text().notNull().default(''),
+    stage: stageEnum().notNull().default('potential'),
+    keepInTouchDays: integer(),
+    lastInteractionAt: timestamp({ withTimezone: true }),
+    /** last interaction (or creation) + keepInTouchDays (CAD-08); kept in step by the service. */
+    nextDueAt: timestamp({ withTimezone: true }),
+    gives: integer().notNull().default(0),
+    asks: integer().notNull().default(0),
+    /** Lower-cased "first last": the order of the network list. */
+    sortKey: text().notNull().default(''),
+    /** Lower-cased names, organisation, title, tags, emails, notes: what the search box matches. */
+    searchText: text().notNull().default(''),
+    searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, search_text)`),
+    /** Where an imported contact came from, so importing the same file twice creates nothing new. */
+    importKey: text(),
+    deletedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('contacts_owner_sort_idx').on(t.ownerId, t.sortKey, t.id),
+    index('contacts_owner_due_idx').on(t.ownerId, t.nextDueAt),
+    index('contacts_owner_import_key_idx').on(t.ownerId, t.importKey),
+    index('contacts_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('contacts_search_vector_idx').using('gin', t.searchVector),
+    index('contacts_emails_idx').using('gin', t.emails),
+    index('contacts_tags_idx').using('gin', t.tags),
+  ],
+);
+
+export const interactions = pgTable(
+  'interactions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    kind: interactionKindEnum().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    summary: text().notNull().default(''),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('interactions_contact_idx').on(t.contactId, t.occurredAt.desc()), index('interactions_owner_idx').on(t.ownerId)],
+);
+
+/** Gives and asks per contact (DOMAIN.md §1 reciprocity): shown as a balance, never a gate. */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    direction: ledgerDirectionEnum().notNull(),
+    description: text().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('ledger_entries_contact_idx').on(t.contactId, t.occurredAt.desc()), index('ledger_entries_owner_idx').on(t.ownerId)],
+);

@@ -1,0 +1,171 @@
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Circle, Stage } from '../../../shared/contracts/contacts';
+import type { Db } from '../../db/client';
+import { contacts } from '../../db/schema/index';
+
+export type ContactRow = typeof contacts.$inferSelect;
+export type NewContactRow = Omit<typeof contacts.$inferInsert, 'id' | 'ownerId' | 'searchVector'>;
+export type ContactPatch = Partial<Omit<NewContactRow, 'createdAt'>> & { updatedAt: Date };
+
+const live = (ownerId: string) => and(eq(contacts.ownerId, ownerId), isNull(contacts.deletedAt));
+
+/** Inserts many contacts in one multi-row statement (a loop of single inserts freezes PGlite). */
+export async function insertContacts(db: Db, ownerId: string, rows: NewContactRow[]): Promise<ContactRow[]> {
+  if (rows.length === 0) return [];
+  return db
+    .insert(contacts)
+    .values(rows.map((row) => ({ ...row, ownerId })))
+    .returning();
+}
+
+export function findContact(db: Db, ownerId: string, id: string): Promise<ContactRow | undefined> {
+  return db
+    .select()
+    .from(contacts)
+    .where(and(live(ownerId), eq(contacts.id, id)))
+    .limit(1)
+    .then((rows) => rows[0]);
+}
+
+export function findContactsByIds(db: Db, ownerId: string, ids: string[]): Promise<ContactRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(contacts)
+    .where(and(live(ownerId), inArray(contacts.id, ids)));
+}
+
+export async function updateContact(db: Db, ownerId: string, id: string, patch: ContactPatch): Promise<ContactRow | undefined> {
+  const rows = await db.update(contacts).set(patch).where(and(live(ownerId), eq(contacts.id, id))).returning();
+  return rows[0];
+}
+
+export type ContactFilter = {
+  q?: string;
+  circle?: Circle;
+  stage?: Stage;
+  tag?: string;
+  organization?: string;
+  dueBefore?: Date;
+};
+
+/** Words of a query as a prefix full-text query ("pri sha" → pri:* & sha:*); only letters and digits pass. */
+export function prefixQuery(q: string): string | null {
+  const words = q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+  return words.length > 0 ? words.map((w) => `${w}:*`).join(' & ') : null;
+}
+
+function filterConditions(ownerId: string, filter: ContactFilter): SQL[] {
+  const conditions: SQL[] = [live(ownerId) as SQL];
+  if (filter.circle) conditions.push(eq(contacts.circle, filter.circle));
+  if (filter.stage) conditions.push(eq(contacts.stage, filter.stage));
+  if (filter.tag) conditions.push(sql`${contacts.tags} @> array[${filter.tag}]::text[]`);
+  if (filter.organization) conditions.push(sql`lower(${contacts.organization}) = ${filter.organization.toLowerCase()}`);
+  if (filter.dueBefore) conditions.push(and(isNotNull(contacts.nextDueAt), lte(contacts.nextDueAt, filter.dueBefore)) as SQL);
+  return conditions;
+}
+
+/** The network list in name order, a page at a time (keyset on sort key and id). */
+export function listContacts(db: Db, ownerId: string, filter: ContactFilter, limit: number, after?: { sortKey: string; id: string }) {
+  const conditions = filterConditions(ownerId, filter);
+  if (after) {
+    conditions.push(
+      or(gt(contacts.sortKey, after.sortKey), and(eq(contacts.sortKey, after.sortKey), gt(contacts.id, after.id))) as SQL,
+    );
+  }
+  return db
+    .select()
+    .from(contacts)
+    .where(and(...conditions))
+    .orderBy(asc(contacts.sortKey), asc(contacts.id))
+    .limit(limit + 1);
+}
+
+/**
+ * Search: full-text prefix matches and trigram word similarity (typo-tolerant), ranked best first. Both are
+ * index-backed (GIN on search_vector and on search_text with gin_trgm_ops). Pages by offset.
+ */
+export function searchContacts(db: Db, ownerId: string, q: string, filter: ContactFilter, limit: number, offset: number) {
+  const needle = q.toLowerCase().slice(0, 200);
+  const tsquery = prefixQuery(needle);
+  const fullText = tsquery ? sql`${contacts.searchVector} @@ to_tsquery('simple', ${tsquery})` : sql`false`;
+  const rank = sql<number>`(case when ${fullText} then 1 else 0 end) + word_similarity(${needle}, ${contacts.searchText})`;
+  return db
+    .select()
+    .from(contacts)
+    .where(and(...filterConditions(ownerId, filter), or(fullText, sql`${needle} <% ${contacts.searchText}`)))
+    .orderBy(desc(rank), asc(contacts.sortKey), asc(contacts.id))
+    .limit(limit + 1)
+    .offset(offset);
+}
+
+export async function countByCircle(db: Db, ownerId: string, now: Date) {
+  const rows = await db
+    .select({
+      circle: contacts.circle,
+      count: sql<number>`count(*)::int`,
+      due: sql<number>`count(*) filter (where ${contacts.nextDueAt} <= ${now.toISOString()}::timestamptz)::int`,
+    })
+    .from(contacts)
+    .where(live(ownerId))
+    .groupBy(contacts.circle);
+  return rows;
+}
+
+/** Soft-deletes (undo is possible); returns how many were deleted. */
+export async function softDeleteContacts(db: Db, ownerId: string, ids: string[], now: Date): Promise<number> {
+  const rows = await db
+    .update(contacts)
+    .set({ deletedAt: now, updatedAt: now })
+    .where(and(live(ownerId), inArray(contacts.id, ids)))
+    .returning({ id: contacts.id });
+  return rows.length;
+}
+
+export async function restoreContacts(db: Db, ownerId: string, ids: string[], now: Date): Promise<number> {
+  const rows = await db
+    .update(contacts)
+    .set({ deletedAt: null, updatedAt: now })
+    .where(and(eq(contacts.ownerId, ownerId), isNotNull(contacts.deletedAt), inArray(contacts.id, ids)))
+    .returning({ id: contacts.id });
+  return rows.length;
+}
+
+/** Live contacts whose keep-in-touch date falls in [from, to] (CAD-08). */
+export function listKeepInTouchDue(db: Db, ownerId: string, from: Date | undefined, to: Date) {
+  return db
+    .select()
+    .from(contacts)
+    .where(
+      and(
+        live(ownerId),
+        isNotNull(contacts.nextDueAt),
+        lte(contacts.nextDueAt, to),
+        from ? sql`${contacts.nextDueAt} >= ${from.toISOString()}::timestamptz` : undefined,
+      ),
+    )
+    .orderBy(asc(contacts.nextDueAt))
+    .limit(500);
+}
+
+/** Live contacts last touched before `before` (CAD-09 dormant ties). */
+export function listDormant(db: Db, ownerId: string, before: Date) {
+  return db
+    .select()
+    .from(contacts)
+    .where(and(live(ownerId), isNotNull(contacts.lastInteractionAt), lte(contacts.lastInteractionAt, before)))
+    .orderBy(asc(contacts.lastInteractionAt))
+    .limit(200);
+}
+
+/** Adjusts the gives/asks counters kept on the contact row. */
+export async function bumpLedgerCounts(db: Db, ownerId: string, id: string, gives: number, asks: number): Promise<void> {
+  await db
+    .update(contacts)
+    .set({ gives: sql`${contacts.gives} + ${gives}`, asks: sql`${contacts.asks} + ${asks}` })
+    .where(and(eq(contacts.ownerId, ownerId), eq(contacts.id, id)));
+}
