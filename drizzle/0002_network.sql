@@ -1,4 +1,4 @@
-CREATE TYPE "public"."circle" AS ENUM('professional', 'community', 'personal', 'new');--> statement-breakpoint
+CREATE TYPE "public"."contact_circle" AS ENUM('professional', 'community', 'personal', 'new');--> statement-breakpoint
 CREATE TYPE "public"."interaction_kind" AS ENUM('email', 'call', 'meeting', 'video', 'message', 'social', 'event', 'note');--> statement-breakpoint
 CREATE TYPE "public"."ledger_direction" AS ENUM('give', 'ask');--> statement-breakpoint
 CREATE TYPE "public"."contact_source" AS ENUM('linkedin', 'alumni_directory', 'event', 'class', 'referral', 'other');--> statement-breakpoint
@@ -8,7 +8,7 @@ CREATE TABLE "contacts" (
 	"owner_id" uuid NOT NULL,
 	"first_name" text NOT NULL,
 	"last_name" text DEFAULT '' NOT NULL,
-	"circle" "circle" DEFAULT 'new' NOT NULL,
+	"circle" "contact_circle" DEFAULT 'new' NOT NULL,
 	"organization" text,
 	"title" text,
 	"field" text,
@@ -57,6 +57,7 @@ CREATE TABLE "ledger_entries" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "last_active_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_referred_by_id_contacts_id_fk" FOREIGN KEY ("referred_by_id") REFERENCES "public"."contacts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interactions" ADD CONSTRAINT "interactions_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

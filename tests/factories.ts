@@ -29,3 +29,10 @@ export async function signedInUser(
   if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
   return { id: user.id, email, name, role, password, cookie: sessionCookieFrom(login) };
 }
+
+/** Signs the same person in again (after a test moved the clock past the session's lifetime). */
+export async function signInAgain(app: FastifyInstance, user: SignedInUser): Promise<SignedInUser> {
+  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: user.password } });
+  if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
+  return { ...user, cookie: sessionCookieFrom(login) };
+}

@@ -111,7 +111,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: true,
-      index: false,
+      // The web app's entry page for `/`; other page URLs fall through to the not-found handler's index.html.
+      index: ['index.html'],
       dotfiles: 'deny',
       setHeaders(res, path: string) {
         res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');

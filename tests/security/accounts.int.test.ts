@@ -128,6 +128,12 @@ describe('account self-service', () => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.issues[0].path).toBe('currentPassword');
+    const weak = await as(t.app, user.cookie)({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      payload: { currentPassword: user.password, newPassword: 'iloveyou' },
+    });
+    expect(weak.json().error).toMatchObject({ code: 'WEAK_PASSWORD', issues: [{ path: 'newPassword' }] });
     const ok = await as(t.app, user.cookie)({
       method: 'POST',
       url: '/api/v1/me/password',

@@ -80,6 +80,7 @@ describe('reset-token (ASVS 6.4.1, 6.4.3)', () => {
     const weak = await confirm(token, 'password1');
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('WEAK_PASSWORD');
+    expect((await confirm(token, 'a much better passphrase')).statusCode).toBe(204);
   });
 });
 

@@ -5,7 +5,7 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 import { CIRCLES, INTERACTION_KINDS, LEDGER_DIRECTIONS, SOURCES, STAGES } from '../../../shared/contracts/contacts';
 import { users } from './users';
 
-export const circleEnum = pgEnum('circle', CIRCLES);
+export const circleEnum = pgEnum('contact_circle', CIRCLES);
 export const stageEnum = pgEnum('contact_stage', STAGES);
 export const sourceEnum = pgEnum('contact_source', SOURCES);
 export const interactionKindEnum = pgEnum('interaction_kind', INTERACTION_KINDS);

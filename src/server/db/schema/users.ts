@@ -13,6 +13,8 @@ export const users = pgTable(
     role: roleEnum().notNull().default('student'),
     passwordHash: text(),
     disabledAt: timestamp({ withTimezone: true }),
+    /** Last sign-in or session activity (refreshed at most once a minute); kept when sessions end. */
+    lastActiveAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

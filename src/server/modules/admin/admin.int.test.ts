@@ -55,6 +55,13 @@ describe('GET /api/v1/admin/users', () => {
     expect(second.json()).toMatchObject({ items: [{ name: 'Alumna Page 0' }], nextCursor: null });
   });
 
+  it('shows when each person was last active, also after they signed out', async () => {
+    const user = await signedInUser(t.app, { name: 'Recently Active' });
+    await as(t.app, user.cookie)({ method: 'POST', url: '/api/v1/auth/logout' });
+    const list = await asAdmin({ method: 'GET', url: `/api/v1/admin/users?q=${encodeURIComponent(user.email)}` });
+    expect(list.json().items[0].lastSeenAt).toBe(t.clock.now().toISOString());
+  });
+
   it('a search for % or _ matches them literally, and SQL in q finds nothing extra (sql-injection)', async () => {
     const pct = await asAdmin({ method: 'GET', url: `/api/v1/admin/users?q=${encodeURIComponent('%')}` });
     expect(pct.json().items).toEqual([]);

@@ -36,7 +36,7 @@ export function createAdminService(deps: { db: Db; clock: Clock; auth: AuthServi
       return updated;
     });
     if (!user) throw errors.notFound('This account');
-    return toAdminUserDto(user, null);
+    return toAdminUserDto(user, user.lastActiveAt);
   }
 
   return {

@@ -9,7 +9,7 @@ import type { Mailer } from '../mail/mailer';
 import { commonPasswords } from './common-passwords';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher';
 import { clearBucket, hitBucket, peekBucket } from './rate-limit.repo';
-import { consumeResetToken, insertResetToken, invalidateResetTokensOfUser } from './reset-tokens.repo';
+import { consumeResetToken, findUsableResetToken, insertResetToken, invalidateResetTokensOfUser } from './reset-tokens.repo';
 import {
   deleteSessionByTokenHash,
   deleteSessionsOfUser,
@@ -32,10 +32,10 @@ export function toUserDto(user: UserRow): UserDto {
 }
 
 /** Throws WEAK_PASSWORD with the reason when a password breaks the policy (ASVS 6.2.x). */
-export function assertPasswordAllowed(password: string, email?: string): void {
+export function assertPasswordAllowed(password: string, email?: string, field = 'password'): void {
   const problem = checkPassword(password, { commonPasswords: commonPasswords(), email });
   if (problem) {
-    throw new AppError(400, 'WEAK_PASSWORD', problem.message, [{ path: 'password', message: problem.message }]);
+    throw new AppError(400, 'WEAK_PASSWORD', problem.message, [{ path: field, message: problem.message }]);
   }
 }
 
@@ -122,7 +122,7 @@ export function createAuthService(deps: AuthDeps) {
       const found: SessionWithUser | undefined = await findLiveSession(db, tokenHash, now, new Date(now.getTime() - idleMs));
       if (!found) return null;
       if (now.getTime() - found.session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-        await touchSession(db, found.session.id, now);
+        await touchSession(db, found.session.id, found.user.id, now);
       }
       return { sessionId: found.session.id, user: found.user };
     },
@@ -172,18 +172,18 @@ export function createAuthService(deps: AuthDeps) {
     /** Single use, expiring; ends every session of the account and lifts the login lock (ASVS 6.4.1, 6.4.3). */
     async confirmPasswordReset(token: string, password: string): Promise<void> {
       const now = clock.now();
-      const userId = await consumeResetToken(db, hashToken(token), now);
-      if (!userId) {
-        throw new AppError(400, 'INVALID_RESET_TOKEN', 'This reset link has expired or was already used. Ask for a new one.');
-      }
-      const user = await findUserById(db, userId);
-      if (!user) throw new AppError(400, 'INVALID_RESET_TOKEN', 'This reset link has expired or was already used. Ask for a new one.');
+      const invalid = () => new AppError(400, 'INVALID_RESET_TOKEN', 'This reset link has expired or was already used. Ask for a new one.');
+      // Check the new password before spending the token, so a refused password leaves the link usable.
+      const pending = await findUsableResetToken(db, hashToken(token), now);
+      const user = pending ? await findUserById(db, pending.userId) : undefined;
+      if (!user) throw invalid();
       assertPasswordAllowed(password, user.email);
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
-        await updateUser(tx, userId, { passwordHash, updatedAt: now });
-        await deleteSessionsOfUser(tx, userId);
-        await invalidateResetTokensOfUser(tx, userId, now);
+        if ((await consumeResetToken(tx, hashToken(token), now)) !== user.id) throw invalid();
+        await updateUser(tx, user.id, { passwordHash, updatedAt: now });
+        await deleteSessionsOfUser(tx, user.id);
+        await invalidateResetTokensOfUser(tx, user.id, now);
         await clearBucket(tx, `login:account:${user.email.toLowerCase()}`);
       });
     },
@@ -196,7 +196,7 @@ export function createAuthService(deps: AuthDeps) {
           { path: 'currentPassword', message: 'Your current password is not right.' },
         ]);
       }
-      assertPasswordAllowed(newPassword, user.email);
+      assertPasswordAllowed(newPassword, user.email, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
       const now = clock.now();
       await db.transaction(async (tx) => {

@@ -40,3 +40,13 @@ export async function invalidateResetTokensOfUser(db: Db, userId: string, now: D
     .set({ usedAt: now })
     .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
 }
+
+/** A token that could still be used now (not used, not expired); reading it spends nothing. */
+export async function findUsableResetToken(db: Db, tokenHash: string, now: Date): Promise<{ userId: string } | undefined> {
+  const rows = await db
+    .select({ userId: passwordResetTokens.userId })
+    .from(passwordResetTokens)
+    .where(and(eq(passwordResetTokens.tokenHash, tokenHash), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)))
+    .limit(1);
+  return rows[0];
+}

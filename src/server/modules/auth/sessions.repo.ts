@@ -11,6 +11,7 @@ export async function insertSession(
   db: Db,
   input: { userId: string; tokenHash: string; now: Date; expiresAt: Date; userAgent: string | null },
 ): Promise<void> {
+  await db.update(users).set({ lastActiveAt: input.now }).where(eq(users.id, input.userId));
   await db.insert(sessions).values({
     userId: input.userId,
     tokenHash: input.tokenHash,
@@ -44,8 +45,10 @@ export async function findLiveSession(
   return rows[0];
 }
 
-export async function touchSession(db: Db, id: string, now: Date): Promise<void> {
+/** Records activity on the session and on its user ("last active" outlives the session). */
+export async function touchSession(db: Db, id: string, userId: string, now: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  await db.update(users).set({ lastActiveAt: now }).where(eq(users.id, userId));
 }
 
 export async function deleteSessionByTokenHash(db: Db, tokenHash: string): Promise<void> {

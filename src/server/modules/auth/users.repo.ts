@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { sessions, users } from '../../db/schema/index';
+import { users } from '../../db/schema/index';
 import type { Role } from '../../../shared/contracts/users';
 
 export type UserRow = typeof users.$inferSelect;
@@ -78,11 +78,8 @@ export function listUsers(db: Db, filter: UserListFilter) {
       ),
     );
   }
-  const lastSeen = sql<Date | null>`(select max(${sessions.lastSeenAt}) from ${sessions} where ${sessions.userId} = ${users.id})`.mapWith(
-    (value: string | Date | null) => (value === null ? null : new Date(value)),
-  );
   return db
-    .select({ user: users, lastSeenAt: lastSeen })
+    .select({ user: users, lastSeenAt: users.lastActiveAt })
     .from(users)
     .where(and(...conditions))
     .orderBy(desc(users.createdAt), desc(users.id))

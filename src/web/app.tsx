@@ -1,0 +1,71 @@
+import { Navigate, Outlet, createBrowserRouter } from 'react-router';
+import { AuthLayout } from './features/auth/auth-layout';
+import { PublicOnly, RequireRole, RequireSession } from './features/auth/guards';
+import { AppShell } from './features/shell/app-shell';
+import { RouteFocus } from './features/shell/route-focus';
+import { AccountRoute } from './routes/account';
+import { ForgotPasswordRoute } from './routes/forgot-password';
+import { HomeRoute } from './routes/home';
+import { NotFoundRoute } from './routes/not-found';
+import { OfficeOutboxRoute } from './routes/office-outbox';
+import { OfficeUsersRoute } from './routes/office-users';
+import { RegisterRoute } from './routes/register';
+import { ResetPasswordRoute } from './routes/reset-password';
+import { SignInRoute } from './routes/sign-in';
+
+function Root() {
+  return (
+    <>
+      <RouteFocus />
+      <Outlet />
+    </>
+  );
+}
+
+/** Every page of the web app, one per URL; the server answers any of these paths with index.html. */
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { index: true, element: <HomeRoute /> },
+      {
+        element: (
+          <PublicOnly>
+            <AuthLayout />
+          </PublicOnly>
+        ),
+        children: [
+          { path: 'sign-in', element: <SignInRoute /> },
+          { path: 'register', element: <RegisterRoute /> },
+          { path: 'forgot-password', element: <ForgotPasswordRoute /> },
+        ],
+      },
+      // Open whether or not someone is signed in: the link comes from an email.
+      { element: <AuthLayout />, children: [{ path: 'reset-password', element: <ResetPasswordRoute /> }] },
+      {
+        element: (
+          <RequireSession>
+            <AppShell />
+          </RequireSession>
+        ),
+        children: [
+          { path: 'account', element: <AccountRoute /> },
+          {
+            path: 'office',
+            element: (
+              <RequireRole role="admin">
+                <Outlet />
+              </RequireRole>
+            ),
+            children: [
+              { index: true, element: <Navigate to="/office/users" replace /> },
+              { path: 'users', element: <OfficeUsersRoute /> },
+              { path: 'outbox', element: <OfficeOutboxRoute /> },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+]);

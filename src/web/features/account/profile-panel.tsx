@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { Button } from '../../components/ui/button';
+import { FormError } from '../../components/ui/form-error';
+import { LiveStatus } from '../../components/ui/notice';
+import { Panel } from '../../components/ui/panel';
+import { TextField } from '../../components/ui/text-field';
+import { formatDate } from '../../lib/format';
+import { useForm } from '../../lib/use-form';
+import { checkName } from '../../lib/validators';
+import { useSession, useSignedInUser } from '../auth/session';
+import { accountApi } from './account-api';
+import { ROLE_LABELS } from './role-labels';
+import './account.css';
+
+/** Who you are in Rapport: the name others see (editable), the email you sign in with, your role. */
+export function ProfilePanel() {
+  const user = useSignedInUser();
+  const { updateUser } = useSession();
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { name: user.name },
+    validate: { name: checkName },
+    onSubmit: async (values) => {
+      setSaved(null);
+      const updated = await accountApi.rename(values.name);
+      updateUser(updated);
+      form.reset({ name: updated.name });
+      setSaved('Your name is saved.');
+    },
+  });
+  return (
+    <Panel title="Your details" description="Advisors and alumni see your name when you write to them or book time.">
+      <dl className="detail-list">
+        <div>
+          <dt>Email</dt>
+          <dd>{user.email}</dd>
+        </div>
+        <div>
+          <dt>Role</dt>
+          <dd>{ROLE_LABELS[user.role]}</dd>
+        </div>
+        <div>
+          <dt>Member since</dt>
+          <dd>{formatDate(user.createdAt)}</dd>
+        </div>
+      </dl>
+      <form className="inline-form" noValidate onSubmit={form.handleSubmit}>
+        <TextField label="Name" autoComplete="name" {...form.field('name')} />
+        <Button type="submit" variant="primary" busy={form.submitting}>
+          {form.submitting ? 'Saving…' : 'Save name'}
+        </Button>
+      </form>
+      <FormError message={form.formError} />
+      <LiveStatus message={saved} />
+    </Panel>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Role } from '../../../shared/contracts/users';
+import type { IconName } from '../../components/ui/icon';
+
+export type NavItem = { to: string; label: string; icon: IconName };
+export type NavSection = { label: string | null; items: NavItem[] };
+
+/**
+ * What each role may open, and nothing else (UX.md: a role never sees an item it cannot use). On a phone
+ * these sit in a bottom bar, which holds five at most; a sixth item needs a "More" entry first.
+ */
+export function navFor(role: Role): NavSection[] {
+  const sections: NavSection[] = [];
+  if (role === 'admin') {
+    sections.push({
+      label: 'Office',
+      items: [
+        { to: '/office/users', label: 'Users', icon: 'users' },
+        { to: '/office/outbox', label: 'Outbox', icon: 'mail' },
+      ],
+    });
+  }
+  sections.push({ label: null, items: [{ to: '/account', label: 'Account', icon: 'account' }] });
+  return sections;
+}
