@@ -230,6 +230,9 @@ describe('POST /api/v1/contacts/bulk', () => {
     expect((await bulk({ action: 'frequency', ids: [a.id], keepInTouchDays: 60 })).json()).toEqual({ affected: 1 });
     const got = (await as(t.app, user.cookie)({ method: 'GET', url: `/api/v1/contacts/${a.id}` })).json().contact;
     expect(got).toMatchObject({ tags: ['fintech'], circle: 'professional', keepInTouchDays: 60 });
+    expect(new Date(got.nextDueAt).getTime() - new Date(got.createdAt).getTime()).toBe(60 * DAY);
+    const found = await as(t.app, user.cookie)({ method: 'GET', url: '/api/v1/contacts?q=fintech' });
+    expect(found.json().items.map((c: { id: string }) => c.id).sort()).toEqual([a.id, b.id].sort());
     expect((await bulk({ action: 'delete', ids: [a.id, b.id, theirs.id] })).json()).toEqual({ affected: 2 });
     expect((await as(t.app, other.cookie)({ method: 'GET', url: `/api/v1/contacts/${theirs.id}` })).json().contact.tags).toEqual([]);
     expect((await bulk({ action: 'explode', ids: [a.id] })).statusCode).toBe(400);

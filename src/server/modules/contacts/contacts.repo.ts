@@ -169,3 +169,33 @@ export async function bumpLedgerCounts(db: Db, ownerId: string, id: string, give
     .set({ gives: sql`${contacts.gives} + ${gives}`, asks: sql`${contacts.asks} + ${asks}` })
     .where(and(eq(contacts.ownerId, ownerId), eq(contacts.id, id)));
 }
+
+export type BulkRowPatch = {
+  id: string;
+  tags: string[];
+  circle: Circle;
+  keepInTouchDays: number | null;
+  nextDueAt: Date | null;
+  searchText: string;
+};
+
+/** Writes per-row changes of a bulk action in one statement (jsonb_to_recordset), whatever the count. */
+export async function applyBulkPatches(db: Db, ownerId: string, patches: BulkRowPatch[], now: Date): Promise<number> {
+  if (patches.length === 0) return 0;
+  const payload = JSON.stringify(
+    patches.map((p) => ({ ...p, next_due_at: p.nextDueAt?.toISOString() ?? null, keep_in_touch_days: p.keepInTouchDays, search_text: p.searchText })),
+  );
+  const result = await db.execute(sql`
+    update ${contacts} as c
+       set tags = v.tags,
+           circle = v.circle,
+           keep_in_touch_days = v.keep_in_touch_days,
+           next_due_at = v.next_due_at,
+           search_text = v.search_text,
+           updated_at = ${now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${payload}::jsonb)
+           as v(id uuid, tags text[], circle contact_circle, keep_in_touch_days integer, next_due_at timestamptz, search_text text)
+     where c.id = v.id and c.owner_id = ${ownerId} and c.deleted_at is null
+     returning c.id`);
+  return (result as unknown as { rows: unknown[] }).rows.length;
+}

@@ -23,6 +23,7 @@ import {
 } from './activity.repo';
 import { buildSearchText, buildSortKey, toNewContactRow } from './contact-mapping';
 import {
+  applyBulkPatches,
   bumpLedgerCounts,
   countByCircle,
   findContact,
@@ -225,21 +226,20 @@ export function createContactsService(deps: { db: Db; clock: Clock }) {
       if (body.action === 'delete') return softDeleteContacts(db, ownerId, body.ids, now);
       if (body.action === 'restore') return restoreContacts(db, ownerId, body.ids, now);
       const rows = await findContactsByIds(db, ownerId, body.ids);
-      return db.transaction(async (tx) => {
-        for (const row of rows) {
-          const patch: Partial<ContactRow> =
-            body.action === 'tag'
-              ? { tags: [...new Set([...row.tags, body.tag.toLowerCase()])] }
-              : body.action === 'untag'
-                ? { tags: row.tags.filter((t) => t !== body.tag.toLowerCase()) }
-                : body.action === 'circle'
-                  ? { circle: body.circle }
-                  : { keepInTouchDays: body.keepInTouchDays };
-          const next = { ...row, ...patch };
-          await updateContact(tx, ownerId, row.id, { ...patch, ...derived(next), updatedAt: now });
-        }
-        return rows.length;
+      const patches = rows.map((row) => {
+        const patch: Partial<ContactRow> =
+          body.action === 'tag'
+            ? { tags: [...new Set([...row.tags, body.tag.toLowerCase()])] }
+            : body.action === 'untag'
+              ? { tags: row.tags.filter((t) => t !== body.tag.toLowerCase()) }
+              : body.action === 'circle'
+                ? { circle: body.circle }
+                : { keepInTouchDays: body.keepInTouchDays };
+        const next = { ...row, ...patch };
+        const { searchText, nextDueAt } = derived(next);
+        return { id: row.id, tags: next.tags, circle: next.circle, keepInTouchDays: next.keepInTouchDays, nextDueAt, searchText };
       });
+      return applyBulkPatches(db, ownerId, patches, now);
     },
 
     /** Due keep-in-touch (CAD-08) and dormant ties (CAD-09) in the window, each with its rule and reason. */
