@@ -43,7 +43,11 @@ export const ROUTE_ACCESS = {
   'GET /api/v1/contacts/:id/ledger': networkers,
   'POST /api/v1/contacts/:id/ledger': networkers,
   'DELETE /api/v1/contacts/:id/ledger/:entryId': networkers,
+  'GET /api/v1/contacts/duplicates': networkers,
+  'POST /api/v1/contacts/:id/merge': networkers,
+  'GET /api/v1/exports/contacts': networkers,
   'GET /api/v1/reminders': networkers,
+  'POST /api/v1/imports': networkers,
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

@@ -13,11 +13,14 @@ import { createAdminService } from './modules/admin/admin.service';
 import { authRoutes, meRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
 import { contactsRoutes, remindersRoutes } from './modules/contacts/contacts.routes';
+import { contactToolsRoutes, exportRoutes } from './modules/contacts/network-tools.routes';
 import { createContactsService } from './modules/contacts/contacts.service';
 import { healthRoutes } from './modules/health/health.routes';
+import { importsRoutes } from './modules/imports/imports.routes';
 import { createMailer, smtpTransport, type MailTransport } from './modules/mail/mailer';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerGracefulClose } from './plugins/graceful-close';
+import { RequestLog } from './plugins/request-log';
 import { registerRequestGuards } from './plugins/request-guards';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerRouteTable } from './plugins/route-table';
@@ -68,6 +71,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    logController: new RequestLog(),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -103,7 +107,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(meRoutes(services.auth), { prefix: '/api/v1/me' });
   await app.register(adminRoutes({ ...services }), { prefix: '/api/v1/admin' });
   await app.register(contactsRoutes(services.contacts), { prefix: '/api/v1/contacts' });
+  await app.register(contactToolsRoutes(services), { prefix: '/api/v1/contacts' });
+  await app.register(exportRoutes(services), { prefix: '/api/v1/exports' });
   await app.register(remindersRoutes(services.contacts), { prefix: '/api/v1/reminders' });
+  await app.register(importsRoutes(services), { prefix: '/api/v1/imports' });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = resolve(config.webDistDir);

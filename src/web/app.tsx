@@ -1,9 +1,10 @@
 import { Navigate, Outlet, createBrowserRouter } from 'react-router';
 import { AuthLayout } from './features/auth/auth-layout';
-import { PublicOnly, RequireRole, RequireSession } from './features/auth/guards';
+import { LoadingScreen, PublicOnly, RequireRole, RequireSession } from './features/auth/guards';
 import { AppShell } from './features/shell/app-shell';
 import { RouteFocus } from './features/shell/route-focus';
 import { AccountRoute } from './routes/account';
+import { NETWORK_ROLES } from './features/auth/landing';
 import { ForgotPasswordRoute } from './routes/forgot-password';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
@@ -12,6 +13,8 @@ import { OfficeUsersRoute } from './routes/office-users';
 import { RegisterRoute } from './routes/register';
 import { ResetPasswordRoute } from './routes/reset-password';
 import { SignInRoute } from './routes/sign-in';
+
+const networkArea = () => import('./routes/network-area');
 
 function Root() {
   return (
@@ -26,6 +29,7 @@ function Root() {
 export const router = createBrowserRouter([
   {
     element: <Root />,
+    hydrateFallbackElement: <LoadingScreen />,
     children: [
       { index: true, element: <HomeRoute /> },
       {
@@ -50,6 +54,23 @@ export const router = createBrowserRouter([
         ),
         children: [
           { path: 'account', element: <AccountRoute /> },
+          {
+            path: 'network',
+            element: (
+              <RequireRole role={NETWORK_ROLES}>
+                <Outlet />
+              </RequireRole>
+            ),
+            // The network is the largest area and only students and alumni open it: its code loads on first visit.
+            children: [
+              { index: true, lazy: async () => ({ Component: (await networkArea()).NetworkRoute }) },
+              { path: 'new', lazy: async () => ({ Component: (await networkArea()).NetworkNewRoute }) },
+              { path: 'import', lazy: async () => ({ Component: (await networkArea()).NetworkImportRoute }) },
+              { path: 'duplicates', lazy: async () => ({ Component: (await networkArea()).NetworkDuplicatesRoute }) },
+              { path: ':id', lazy: async () => ({ Component: (await networkArea()).NetworkContactRoute }) },
+              { path: ':id/edit', lazy: async () => ({ Component: (await networkArea()).NetworkEditRoute }) },
+            ],
+          },
           {
             path: 'office',
             element: (

@@ -19,6 +19,9 @@ async function registerStudent(page: Page, name: string, email: string, password
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  // Students start in their network; these journeys are about the account page.
+  await expectPath(page, '/network');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
   await expectPath(page, '/account');
 }
 
@@ -71,9 +74,9 @@ describe('a student and their account', () => {
     await expect(page.getByRole('main').getByText(email).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('main').getByText('Student', { exact: true }).isVisible()).resolves.toBe(true);
 
-    // Only what exists for a student: Account, no Office.
+    // Only what exists for a student: their network and account, no Office.
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Account']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Network', 'Account']);
     await expectNoSeriousA11yIssues(page, 'account');
 
     if (process.env.RAPPORT_SCREENSHOTS) {
@@ -144,7 +147,7 @@ describe('a student and their account', () => {
     await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await expectPath(page, '/sign-in');
     await signIn(page, email, second);
-    await expectPath(page, '/account');
+    await expectPath(page, '/network');
     await session.close();
   });
 

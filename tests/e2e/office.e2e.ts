@@ -173,7 +173,8 @@ describe('the office', () => {
     await signIn(person.page, email, oldPassword);
     await person.page.getByRole('alert').getByText('That email and password do not match').waitFor();
     await signIn(person.page, email, newPassword);
-    await expectPath(person.page, '/account');
+    // Alumni start in their network.
+    await expectPath(person.page, '/network');
 
     // The link works once.
     await person.page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();

@@ -1,16 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * While the app closes, answers to requests already in flight carry `Connection: close`, so keep-alive
- * sockets end with their last response and the server can finish closing instead of waiting for clients.
+ * While the app closes, keep-alive sockets whose last request has finished are closed every 50 ms, so the
+ * server finishes closing as soon as the requests in flight are answered instead of waiting for clients.
+ * (Fastify closes the sockets idle at the moment close starts; this catches the ones that become idle later.)
  */
 export function registerGracefulClose(app: FastifyInstance): void {
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('preClose', (done) => {
+    timer = setInterval(() => app.server.closeIdleConnections(), 50);
+    timer.unref();
+    done();
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (closing) reply.header('connection', 'close');
-    return payload;
+  app.addHook('onClose', (_instance, done) => {
+    if (timer) clearInterval(timer);
+    done();
   });
 }

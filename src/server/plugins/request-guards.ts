@@ -58,9 +58,14 @@ function assertContentType(request: FastifyRequest): void {
 }
 
 export function registerRequestGuards(app: FastifyInstance, config: Config): void {
-  app.addHook('onRequest', async (request) => {
-    if (!MUTATING.has(request.method)) return;
-    assertSameOrigin(config, request);
-    assertContentType(request);
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!MUTATING.has(request.method)) return done();
+    try {
+      assertSameOrigin(config, request);
+      assertContentType(request);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   });
 }

@@ -14,7 +14,7 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-const STATIC_HEADERS: Record<string, string> = {
+const PAGE_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
   'x-content-type-options': 'nosniff',
@@ -24,16 +24,20 @@ const STATIC_HEADERS: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
 };
+// API answers hold private data: never cached.
+const API_HEADERS: Record<string, string> = { ...PAGE_HEADERS, 'cache-control': 'no-store' };
 
-/** Security headers on every response; API answers are never cached (they hold private data). */
+function isApiPath(url: string): boolean {
+  return url.startsWith('/api/') || url.startsWith('/healthz') || url.startsWith('/livez');
+}
+
+/**
+ * Security headers on every response, set once when the request arrives (a synchronous hook with one
+ * precomputed object: this runs on every request, so it stays cheap). Error and not-found answers keep them.
+ */
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    for (const [name, value] of Object.entries(STATIC_HEADERS)) reply.header(name, value);
-    reply.removeHeader('x-powered-by');
-    const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/api/') || path === '/healthz' || path === '/livez') {
-      reply.header('cache-control', 'no-store');
-    }
-    return payload;
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(isApiPath(request.url) ? API_HEADERS : PAGE_HEADERS);
+    done();
   });
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { accessFor, isGuardedPath } from '../access';
+import { accessFor, isGuardedPath, type Access } from '../access';
 import type { Config } from '../config';
 import { errors } from '../lib/errors';
 import type { AuthService, AuthenticatedSession } from '../modules/auth/auth.service';
@@ -58,17 +58,21 @@ export function registerSessionGuard(app: FastifyInstance, config: Config, auth:
     }
   });
 
-  app.addHook('onRequest', async (request) => {
-    const url = request.routeOptions.url;
-    if (!url || !isGuardedPath(url)) return;
-    const access = accessFor(request.method, url);
-    if (!access) throw errors.notFound('This page');
-    if (!url.startsWith('/api/')) return;
-
+  async function guard(request: FastifyRequest, access: Access): Promise<void> {
     const token = sessionCookieToken(request, config);
     if (token) request.auth = await auth.authenticate(token);
     if (access === 'public') return;
     if (!request.auth) throw errors.unauthenticated();
     if (!access.includes(request.auth.user.role)) throw errors.forbidden();
+  }
+
+  // Callback style so requests that need no session (web files, probes) pass without a promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const url = request.routeOptions.url;
+    if (!url || !isGuardedPath(url)) return done();
+    const access = accessFor(request.method, url);
+    if (!access) return done(errors.notFound('This page'));
+    if (!url.startsWith('/api/')) return done();
+    guard(request, access).then(() => done(), done);
   });
 }

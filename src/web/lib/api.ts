@@ -24,7 +24,9 @@ export class ApiError extends Error {
 
 type Query = Record<string, string | number | undefined | null>;
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-type RequestOptions = { query?: Query; body?: unknown; signal?: AbortSignal };
+/** A file sent as it is (an import): its text and its exact content type (`text/csv`, `text/vcard`). */
+export type RawBody = { text: string; contentType: string };
+type RequestOptions = { query?: Query; body?: unknown; raw?: RawBody; signal?: AbortSignal };
 
 let onUnauthenticated: (() => void) | undefined;
 
@@ -62,8 +64,8 @@ async function send(method: Method, path: string, options: RequestOptions = {}):
   const mutating = method !== 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   // Every mutating call carries a JSON body (an empty object when there is nothing to say): the server
-  // accepts exactly `application/json` and refuses anything else before parsing.
-  if (mutating) headers['content-type'] = 'application/json';
+  // accepts exactly `application/json` and refuses anything else before parsing. Uploads name their own type.
+  if (mutating) headers['content-type'] = options.raw?.contentType ?? 'application/json';
 
   let response: Response;
   try {
@@ -71,7 +73,7 @@ async function send(method: Method, path: string, options: RequestOptions = {}):
       method,
       credentials: 'same-origin',
       headers,
-      body: mutating ? JSON.stringify(options.body ?? {}) : undefined,
+      body: mutating ? (options.raw?.text ?? JSON.stringify(options.body ?? {})) : undefined,
       signal: options.signal,
     });
   } catch (error) {
@@ -106,6 +108,15 @@ export const api = {
   postNoContent: async (path: string, body?: unknown): Promise<void> => {
     await send('POST', path, { body });
   },
+  /** DELETE answered with 204 No Content. */
+  delete: async (path: string): Promise<void> => {
+    await send('DELETE', path);
+  },
+  /** DELETE answered with a body (the contact after one of its interactions is removed). */
+  deleteFor: async <T>(path: string, schema: z.ZodType<T>): Promise<T> => parse(await send('DELETE', path), schema),
+  /** A file posted as its raw text (imports), with query parameters beside it. */
+  upload: async <T>(path: string, schema: z.ZodType<T>, raw: RawBody, query?: Query): Promise<T> =>
+    parse(await send('POST', path, { raw, query }), schema),
 };
 
 export function isApiError(error: unknown, code?: ApiError['code']): error is ApiError {

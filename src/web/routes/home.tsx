@@ -3,7 +3,7 @@ import { LoadingScreen } from '../features/auth/guards';
 import { landingFor } from '../features/auth/landing';
 import { useSession } from '../features/auth/session';
 
-/** `/` goes where each person starts: admins to the office, everyone else to their account (for now). */
+/** `/` goes where each person starts: admins to the office, students and alumni to their network. */
 export function HomeRoute() {
   const { state } = useSession();
   if (state.status === 'loading') return <LoadingScreen />;

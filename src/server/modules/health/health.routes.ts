@@ -5,6 +5,7 @@ import type { Database } from '../../db/client';
 import { AppError } from '../../lib/errors';
 
 const status = z.object({ status: z.literal('ok') });
+const LIVE = JSON.stringify({ status: 'ok' });
 
 /** /healthz answers when the database does (for load balancers); /livez only says the process is up. */
 export function healthRoutes(database: Database) {
@@ -18,6 +19,9 @@ export function healthRoutes(database: Database) {
       }
       return { status: 'ok' as const };
     });
-    r.get('/livez', { schema: { tags: ['health'], response: { 200: status } } }, async () => ({ status: 'ok' as const }));
+    // A constant answer, sent pre-serialised: probes hit this often and it should cost next to nothing.
+    r.get('/livez', { schema: { tags: ['health'], description: 'Answers {"status":"ok"} while the process is up.' } }, (_request, reply) => {
+      reply.type('application/json; charset=utf-8').send(LIVE);
+    });
   };
 }

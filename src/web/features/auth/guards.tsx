@@ -61,9 +61,10 @@ export function PublicOnly({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** A page of one role; everyone else sees "not found", as the page does not exist for them. */
-export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
+/** A page of some roles; everyone else sees "not found", as the page does not exist for them. */
+export function RequireRole({ role, children }: { role: Role | readonly Role[]; children: ReactNode }) {
   const { state } = useSession();
-  if (state.status !== 'signed-in' || state.user.role !== role) return <NotFoundPage />;
+  const allowed: readonly Role[] = typeof role === 'string' ? [role] : role;
+  if (state.status !== 'signed-in' || !allowed.includes(state.user.role)) return <NotFoundPage />;
   return children;
 }

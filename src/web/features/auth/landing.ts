@@ -1,8 +1,16 @@
 import type { Role } from '../../../shared/contracts/users';
 
-/** Where each role starts after signing in. */
+/** The roles that keep a private network of contacts (advisors and admins are answered 403). */
+export const NETWORK_ROLES: readonly Role[] = ['student', 'alumni'];
+
+export function hasNetwork(role: Role): boolean {
+  return NETWORK_ROLES.includes(role);
+}
+
+/** Where each role starts after signing in: the office, the network, or (advisors, for now) the account. */
 export function landingFor(role: Role): string {
-  return role === 'admin' ? '/office/users' : '/account';
+  if (role === 'admin') return '/office/users';
+  return hasNetwork(role) ? '/network' : '/account';
 }
 
 const PUBLIC_PAGES = ['/sign-in', '/register', '/forgot-password', '/reset-password'];

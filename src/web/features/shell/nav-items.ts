@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/contracts/users';
 import type { IconName } from '../../components/ui/icon';
+import { hasNetwork } from '../auth/landing';
 
 export type NavItem = { to: string; label: string; icon: IconName };
 export type NavSection = { label: string | null; items: NavItem[] };
@@ -19,6 +20,10 @@ export function navFor(role: Role): NavSection[] {
       ],
     });
   }
-  sections.push({ label: null, items: [{ to: '/account', label: 'Account', icon: 'account' }] });
+  const items: NavItem[] = [];
+  // Students and alumni keep a private network; staff never see anyone's contacts (DESIGN.md roles).
+  if (hasNetwork(role)) items.push({ to: '/network', label: 'Network', icon: 'network' });
+  items.push({ to: '/account', label: 'Account', icon: 'account' });
+  sections.push({ label: null, items });
   return sections;
 }

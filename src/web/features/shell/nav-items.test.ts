@@ -1,0 +1,13 @@
+import { describe, expect, test } from 'vitest';
+import { navFor } from './nav-items';
+
+const labels = (role: Parameters<typeof navFor>[0]) => navFor(role).flatMap((section) => section.items.map((item) => item.label));
+
+describe('navFor', () => {
+  test('a role sees only what it can use: the network for students and alumni, never for staff', () => {
+    expect(labels('student')).toEqual(['Network', 'Account']);
+    expect(labels('alumni')).toEqual(['Network', 'Account']);
+    expect(labels('advisor')).toEqual(['Account']);
+    expect(labels('admin')).toEqual(['Users', 'Outbox', 'Account']);
+  });
+});
