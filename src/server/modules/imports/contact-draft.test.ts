@@ -47,5 +47,6 @@ describe('draftToBody and checkDraft', () => {
     const many = checkDraft(draft({ firstName: 'Ada', emails: Array.from({ length: 11 }, (_, i) => `a${i}@example.com`) }));
     expect(many).toEqual({ ok: false, message: 'Email: at most 10 allowed.' });
     expect(checkDraft(draft({ firstName: 'x'.repeat(101) }))).toMatchObject({ ok: false, message: expect.stringContaining('Use at most 100 characters.') });
+    expect(checkDraft(draft({ firstName: 'Ada', tags: ['t'.repeat(41)] }))).toEqual({ ok: false, message: `Tag "${'t'.repeat(41)}": Use at most 40 characters.` });
   });
 });

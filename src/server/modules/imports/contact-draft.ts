@@ -129,7 +129,7 @@ function describeIssue(issue: z.core.$ZodIssue, body: Record<string, unknown>): 
   if (Array.isArray(value)) value = typeof index === 'number' ? value[index] : undefined;
   const shown = typeof value === 'string' && value !== '' && key !== 'notes' ? ` "${value.length > 60 ? `${value.slice(0, 60)}…` : value}"` : '';
   if (key === 'firstName' && issue.code === 'too_small') return 'This row has no name; add a first or last name.';
-  if (issue.code === 'too_big' && Array.isArray(body[String(key)])) return `${label}: at most ${String(issue.maximum)} allowed.`;
+  if (issue.code === 'too_big' && index === undefined && Array.isArray(body[String(key)])) return `${label}: at most ${String(issue.maximum)} allowed.`;
   return `${label}${shown}: ${issue.message}`;
 }
 

@@ -16,24 +16,33 @@ const fileBody = z
   .meta({ type: 'string', format: 'binary', description: 'The file: a CSV export (text/csv) or a vCard file (text/vcard).' });
 
 const DESCRIPTION = [
-  'Imports contacts from LinkedIn Connections.csv (format=linkedin), a Google Contacts CSV (google), an Outlook CSV',
-  '(outlook), a vCard 2.1/3.0/4.0 file with any number of cards (vcard), or any CSV with a column mapping (csv).',
-  'The body is the file: text/csv or text/vcard (UTF-8 unless a charset parameter or byte-order mark says otherwise).',
-  '',
-  '**dryRun defaults to true**: the answer shows what would be created, likely duplicates of existing contacts',
-  '(same email, same LinkedIn URL, same name and organisation, or an earlier row of the file) and per-row errors,',
-  'and nothing is written. With dryRun=false the import is all or nothing: if any row has an error nothing is',
-  'written and the answer is 200 with committed=false, imported=0 and the errors; otherwise every new row is',
-  'written in one transaction and duplicates are skipped, so importing the same file again creates nothing.',
-  '',
-  'Rows are numbered from 1 at the first line after the header (blank lines count); vCard cards from 1 in file',
-  'order. format=csv takes mapping, a URL-encoded JSON object {"<column header>":"<field>"} (fields:',
-  `${MAPPABLE_FIELDS.join(', ')});`,
-  'every answer for a CSV lists its columns and the mapping used, which without mapping is a guess from the',
-  'header words. Limits: 413 IMPORT_TOO_LARGE over',
-  `${IMPORT_MAX_BYTES / 1024 / 1024} MB or ${IMPORT_MAX_ROWS.toLocaleString('en-US')} rows; a file that is not`,
-  'text or not the chosen format is 400 IMPORT_UNREADABLE.',
-].join(' ');
+  [
+    'Imports contacts from LinkedIn Connections.csv (format=linkedin), a Google Contacts CSV (google), an Outlook',
+    'CSV (outlook), a vCard 2.1/3.0/4.0 file with any number of cards (vcard), or any CSV with a column mapping',
+    '(csv). The body is the file: text/csv or text/vcard (UTF-8 unless a charset parameter or a byte-order mark',
+    'says otherwise).',
+  ],
+  [
+    '**dryRun defaults to true**: the answer shows what would be created, likely duplicates of existing contacts',
+    '(same email, same LinkedIn URL, same name and organisation, or an earlier row of the file) and per-row',
+    'errors, and nothing is written. With dryRun=false the import is all or nothing: if any row has an error',
+    'nothing is written and the answer is 200 with committed=false, imported=0 and the errors; otherwise every',
+    'new row is written in one transaction and duplicates are skipped, so importing the same file again creates',
+    'nothing.',
+  ],
+  [
+    'Rows are numbered from 1 at the first record after the header (blank lines count); vCard cards from 1 in',
+    'file order. format=csv takes mapping, a URL-encoded JSON object {"<column header>":"<field>"} with fields',
+    `${MAPPABLE_FIELDS.join(', ')}; every answer for a CSV lists its columns and the mapping used, which without`,
+    'mapping is a guess from the header words.',
+  ],
+  [
+    `Limits: 413 IMPORT_TOO_LARGE over ${IMPORT_MAX_BYTES / 1024 / 1024} MB or ${IMPORT_MAX_ROWS.toLocaleString('en-US')}`,
+    'rows; a file that is not text, or not the chosen format, is 400 IMPORT_UNREADABLE.',
+  ],
+]
+  .map((paragraph) => paragraph.join(' '))
+  .join('\n\n');
 
 function essence(request: FastifyRequest): string {
   return (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
