@@ -150,6 +150,8 @@ export const listContactsQuery = z.object({
   tag: z.string().trim().toLowerCase().max(40).optional(),
   organization: z.string().trim().max(200).optional(),
   due: z.enum(['true', 'false']).optional(),
+  /** People this contact introduced me to (the "referred by" chain, the other way round). */
+  referredById: z.string().uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(300).optional(),
 });

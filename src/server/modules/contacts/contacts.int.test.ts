@@ -86,6 +86,8 @@ describe('POST /api/v1/contacts', () => {
     const mine = await createContact(priya, { firstName: 'Referrer' });
     const ok = await createContact(priya, { firstName: 'Referred', referredById: mine.id });
     expect(ok.referredById).toBe(mine.id);
+    const introduced = await asPriya({ method: 'GET', url: `/api/v1/contacts?referredById=${mine.id}` });
+    expect(introduced.json().items.map((c: { id: string }) => c.id)).toEqual([ok.id]);
   });
 });
 

@@ -47,6 +47,7 @@ export type ContactFilter = {
   tag?: string;
   organization?: string;
   dueBefore?: Date;
+  referredById?: string;
 };
 
 /** Words of a query as a prefix full-text query ("pri sha" → pri:* & sha:*); only letters and digits pass. */
@@ -65,6 +66,7 @@ function filterConditions(ownerId: string, filter: ContactFilter): SQL[] {
   if (filter.stage) conditions.push(eq(contacts.stage, filter.stage));
   if (filter.tag) conditions.push(sql`${contacts.tags} @> array[${filter.tag}]::text[]`);
   if (filter.organization) conditions.push(sql`lower(${contacts.organization}) = ${filter.organization.toLowerCase()}`);
+  if (filter.referredById) conditions.push(eq(contacts.referredById, filter.referredById));
   if (filter.dueBefore) conditions.push(and(isNotNull(contacts.nextDueAt), lte(contacts.nextDueAt, filter.dueBefore)) as SQL);
   return conditions;
 }

@@ -132,6 +132,7 @@ export function createContactsService(deps: { db: Db; clock: Clock }) {
         stage: query.stage,
         tag: query.tag,
         organization: query.organization,
+        referredById: query.referredById,
         dueBefore: query.due === 'true' ? clock.now() : undefined,
       };
       const cursor = decode(query.cursor);

@@ -1,0 +1,37 @@
+import type { Database } from '../../db/client';
+
+const BUDGET_MS = 150;
+const RECENT_MS = 10_000;
+
+/**
+ * Whether the database is alive, answered within 150 ms. The embedded database has one connection, so a
+ * long write (a 10,000-row import) makes every other query wait for it; a health probe must not wait with
+ * them. If the ping has not come back within the budget but the database answered one within the last 10 s,
+ * it is busy, not down. At most one ping is in flight; a failing ping means down at once.
+ */
+export function createDbLiveness(database: Pick<Database, 'ping'>, now: () => number = Date.now) {
+  let inFlight: Promise<boolean> | undefined;
+  let lastAnswer = Number.NEGATIVE_INFINITY;
+
+  return async function isAlive(): Promise<boolean> {
+    inFlight ??= database.ping().then(
+      () => {
+        lastAnswer = now();
+        inFlight = undefined;
+        return true;
+      },
+      () => {
+        inFlight = undefined;
+        return false;
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), BUDGET_MS);
+    });
+    const answer = await Promise.race([inFlight, late]);
+    clearTimeout(timer);
+    if (answer !== null) return answer;
+    return now() - lastAnswer < RECENT_MS;
+  };
+}
