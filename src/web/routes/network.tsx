@@ -3,9 +3,9 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { ContactDto } from '../../shared/contracts/contacts';
 import { Button } from '../components/ui/button';
 import { EmptyState } from '../components/ui/empty-state';
-import { FormError } from '../components/ui/form-error';
 import { PageHeader } from '../components/ui/page-header';
-import { TextField } from '../components/ui/text-field';
+import { ListLoadError, ShowMore } from '../components/ui/paged-list';
+import { SearchField } from '../components/ui/search-field';
 import { Toast } from '../components/ui/toast';
 import { BulkDialog, type BulkKind, type BulkResult } from '../features/network/bulk-dialogs';
 import { CircleTabs, isCircleTab, type CircleTab } from '../features/network/circle-tabs';
@@ -167,20 +167,13 @@ export function NetworkRoute() {
           <div className="network-filters">
             <CircleTabs value={circle} onChange={(value) => setFilter('circle', value === 'all' ? null : value)} summary={summary} panelId={panelId} />
             <div className="toolbar">
-              <TextField
+              <SearchField
                 ref={searchRef}
-                className="search-field"
+                id="network-search"
                 label="Search your network"
                 hint="Names, organisations, tags, notes; small typos are fine."
-                type="search"
-                id="network-search"
-                name="q"
                 value={search}
-                error={undefined}
-                onChange={(event) => setSearch(event.target.value)}
-                onBlur={() => undefined}
-                autoComplete="off"
-                aria-keyshortcuts="/"
+                onSearch={setSearch}
               />
               <button
                 type="button"
@@ -198,11 +191,7 @@ export function NetworkRoute() {
           </div>
 
           <div id={panelId} role="tabpanel" aria-labelledby={`circle-tab-${circle}`} className="stack">
-            {list.status === 'error' ? (
-              <FormError message={list.error}>
-                <Button onClick={() => void list.reload()}>Try again</Button>
-              </FormError>
-            ) : null}
+            <ListLoadError list={list} />
             <div className="list-head">
               {list.items.length > 0 ? (
                 <SelectionBar
@@ -257,13 +246,7 @@ export function NetworkRoute() {
                 </div>
               </>
             ) : null}
-            {list.nextCursor ? (
-              <div className="list-footer">
-                <Button busy={list.loadingMore} onClick={() => void list.loadMore()}>
-                  {list.loadingMore ? 'Loading…' : 'Show more'}
-                </Button>
-              </div>
-            ) : null}
+            <ShowMore list={list} />
           </div>
         </>
       )}

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { MailDto } from '../../shared/contracts/admin';
 import { Button } from '../components/ui/button';
 import { EmptyState } from '../components/ui/empty-state';
-import { FormError } from '../components/ui/form-error';
 import { LiveStatus, Notice } from '../components/ui/notice';
 import { PageHeader } from '../components/ui/page-header';
+import { ListLoadError, ShowMore } from '../components/ui/paged-list';
 import { MailDialog } from '../features/office/mail-dialog';
 import { outboxApi, type MailMode } from '../features/office/outbox-api';
 import { OutboxTable } from '../features/office/outbox-table';
@@ -36,11 +36,7 @@ export function OfficeOutboxRoute() {
         </Notice>
       ) : null}
       <LiveStatus message={status} />
-      {list.status === 'error' ? (
-        <FormError message={list.error}>
-          <Button onClick={() => void list.reload()}>Try again</Button>
-        </FormError>
-      ) : null}
+      <ListLoadError list={list} />
       {list.status === 'loading' && list.items.length === 0 ? (
         <p className="list-summary" role="status">
           Loading messages…
@@ -50,13 +46,7 @@ export function OfficeOutboxRoute() {
         <EmptyState title="No mail yet">Messages such as password-reset links appear here as soon as Rapport writes them.</EmptyState>
       ) : null}
       {list.items.length > 0 ? <OutboxTable mails={list.items} onOpen={(mail) => setOpenId(mail.id)} /> : null}
-      {list.nextCursor ? (
-        <div className="list-footer">
-          <Button busy={list.loadingMore} onClick={() => void list.loadMore()}>
-            {list.loadingMore ? 'Loading…' : 'Show more'}
-          </Button>
-        </div>
-      ) : null}
+      <ShowMore list={list} />
       <MailDialog
         mail={open}
         onClose={() => setOpenId(null)}

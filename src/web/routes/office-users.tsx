@@ -3,10 +3,10 @@ import type { AdminUserDto, Role } from '../../shared/contracts/users';
 import { Button } from '../components/ui/button';
 import { ChipGroup } from '../components/ui/chip-group';
 import { EmptyState } from '../components/ui/empty-state';
-import { FormError } from '../components/ui/form-error';
 import { LiveStatus } from '../components/ui/notice';
 import { PageHeader } from '../components/ui/page-header';
-import { TextField } from '../components/ui/text-field';
+import { ListLoadError, ShowMore } from '../components/ui/paged-list';
+import { SearchField } from '../components/ui/search-field';
 import { ROLE_LABELS } from '../features/account/role-labels';
 import { useSignedInUser } from '../features/auth/session';
 import { AddUserDialog } from '../features/office/add-user-dialog';
@@ -80,28 +80,11 @@ export function OfficeUsersRoute() {
         }
       />
       <div className="toolbar">
-        <TextField
-          ref={searchRef}
-          className="search-field"
-          label="Search by name or email"
-          type="search"
-          id="user-search"
-          name="q"
-          value={search}
-          error={undefined}
-          onChange={(event) => setSearch(event.target.value)}
-          onBlur={() => undefined}
-          autoComplete="off"
-          aria-keyshortcuts="/"
-        />
+        <SearchField ref={searchRef} id="user-search" label="Search by name or email" value={search} onSearch={setSearch} />
         <ChipGroup label="Show role" options={FILTERS} value={role} onChange={setRole} />
       </div>
       <LiveStatus message={status?.message ?? null} tone={status?.tone ?? 'success'} />
-      {list.status === 'error' ? (
-        <FormError message={list.error}>
-          <Button onClick={() => void list.reload()}>Try again</Button>
-        </FormError>
-      ) : null}
+      <ListLoadError list={list} />
       {/* Announces each new result; when nothing matches, the empty state below says so on screen. */}
       <p className={list.status === 'ready' && list.items.length === 0 ? 'visually-hidden' : 'list-summary'} role="status">
         {list.status === 'loading' && list.items.length === 0 ? 'Loading accounts…' : list.status === 'ready' ? summary(list.items.length, list.nextCursor !== null, role, q) : ''}
@@ -127,13 +110,7 @@ export function OfficeUsersRoute() {
           <UsersTable users={list.items} meId={me.id} busyId={busyId} onDisable={setDisabling} onEnable={(user) => void enable(user)} />
         </div>
       ) : null}
-      {list.nextCursor ? (
-        <div className="list-footer">
-          <Button busy={list.loadingMore} onClick={() => void list.loadMore()}>
-            {list.loadingMore ? 'Loading…' : 'Show more'}
-          </Button>
-        </div>
-      ) : null}
+      <ShowMore list={list} />
       <AddUserDialog
         open={adding}
         onClose={() => setAdding(false)}

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
 import type { ListProps } from '../../lib/use-form';
-import { FieldError } from './text-field';
+import { FieldError } from './field-frame';
 import './field.css';
 
 type ListFieldProps = {

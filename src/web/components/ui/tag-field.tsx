@@ -1,14 +1,11 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { ListProps } from '../../lib/use-form';
-import { FieldError } from './text-field';
-import './field.css';
+import { FieldFrame, fieldAria } from './field-frame';
 
 /** Tags as chips: type and press Enter or a comma to add one; each chip has its own remove button. */
 export function TagField({ list, label, hint }: { list: ListProps; label: string; hint?: string }) {
   const [draft, setDraft] = useState('');
   const id = list.id;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
 
   function commit(): void {
     const tags = draft
@@ -30,15 +27,7 @@ export function TagField({ list, label, hint }: { list: ListProps; label: string
 
   const error = list.error ?? list.items.map((_, index) => list.itemError(index)).find(Boolean);
   return (
-    <div className={['field', error ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="field-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       {list.items.length > 0 ? (
         <ul className="chip-list" aria-label={`${label} added`}>
           {list.items.map((tag, index) => (
@@ -57,8 +46,7 @@ export function TagField({ list, label, hint }: { list: ListProps; label: string
         className="input"
         value={draft}
         autoComplete="off"
-        aria-describedby={[hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined}
-        aria-invalid={error ? true : undefined}
+        {...fieldAria(id, hint, error)}
         onChange={(event) => {
           if (event.target.value.endsWith(',')) {
             setDraft(event.target.value.slice(0, -1));
@@ -69,7 +57,6 @@ export function TagField({ list, label, hint }: { list: ListProps; label: string
         onKeyDown={onKeyDown}
         onBlur={commit}
       />
-      <FieldError id={errorId} error={error} />
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { ContactDto } from '../../../shared/contracts/contacts';
-import { FieldError } from '../../components/ui/text-field';
+import { FieldFrame, fieldAria, fieldDescribedBy } from '../../components/ui/field-frame';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { contactsApi } from './contacts-api';
 import { roleAt } from './labels';
@@ -23,8 +23,6 @@ type ReferrerPickerProps = {
  */
 export function ReferrerPicker({ id, label, hint, value, onChange, excludeId, error }: ReferrerPickerProps) {
   const listId = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const [chosen, setChosen] = useState<ContactDto | null>(null);
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
@@ -93,18 +91,9 @@ export function ReferrerPicker({ id, label, hint, value, onChange, excludeId, er
     }
   }
 
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const showList = open && q !== '';
   return (
-    <div className={['field', 'picker', error ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="field-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error} className="picker">
       {value && chosen ? (
         <div className="picker-chosen">
           <span className="picker-chosen-name">
@@ -115,7 +104,7 @@ export function ReferrerPicker({ id, label, hint, value, onChange, excludeId, er
             type="button"
             id={id}
             className="field-addon"
-            aria-describedby={describedBy}
+            aria-describedby={fieldDescribedBy(id, hint, error)}
             onClick={() => {
               onChange('');
               setChosen(null);
@@ -135,8 +124,7 @@ export function ReferrerPicker({ id, label, hint, value, onChange, excludeId, er
             aria-controls={listId}
             aria-autocomplete="list"
             aria-activedescendant={showList && matches[active] ? `${listId}-${matches[active].id}` : undefined}
-            aria-describedby={describedBy}
-            aria-invalid={error ? true : undefined}
+            {...fieldAria(id, hint, error)}
             autoComplete="off"
             placeholder="Type a name"
             value={text}
@@ -173,7 +161,6 @@ export function ReferrerPicker({ id, label, hint, value, onChange, excludeId, er
           </ul>
         </div>
       )}
-      <FieldError id={errorId} error={error} />
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import type { AdminUserDto } from '../../../shared/contracts/users';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { FormError } from '../../components/ui/form-error';
-import { messageOf } from '../../lib/api';
+import { useDialogAction } from '../../lib/use-dialog-action';
 import { usersApi } from './users-api';
 
 type DisableUserDialogProps = {
@@ -14,25 +13,8 @@ type DisableUserDialogProps = {
 
 /** The confirmation before disabling: names the person and says what happens to them. */
 export function DisableUserDialog({ user, onClose, onDisabled }: DisableUserDialogProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirm(target: AdminUserDto) {
-    setBusy(true);
-    setError(null);
-    try {
-      onDisabled(await usersApi.disable(target.id));
-    } catch (cause) {
-      setError(messageOf(cause));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const close = () => {
-    setError(null);
-    onClose();
-  };
+  const { busy, error, run, close } = useDialogAction(onClose);
+  const confirm = (target: AdminUserDto) => run(async () => onDisabled(await usersApi.disable(target.id)));
   return (
     <Dialog
       open={user !== null}

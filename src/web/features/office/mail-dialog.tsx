@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import type { MailDto } from '../../../shared/contracts/admin';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { FormError } from '../../components/ui/form-error';
-import { messageOf } from '../../lib/api';
 import { formatDateTime, humanize } from '../../lib/format';
+import { useDialogAction } from '../../lib/use-dialog-action';
 import { CopyLinks } from './copy-links';
 import { MailStatus } from './mail-status';
 import { outboxApi } from './outbox-api';
@@ -13,26 +12,12 @@ type MailDialogProps = { mail: MailDto | null; onClose: () => void; onRetried: (
 
 /** One message in full: headers, attachments, the text exactly as sent, and Retry when it failed. */
 export function MailDialog({ mail, onClose, onRetried }: MailDialogProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function retry(target: MailDto) {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run, close } = useDialogAction(onClose);
+  const retry = (target: MailDto) =>
+    run(async () => {
       await outboxApi.retry(target.id);
       onRetried(target);
-    } catch (cause) {
-      setError(messageOf(cause));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const close = () => {
-    setError(null);
-    onClose();
-  };
+    });
   return (
     <Dialog open={mail !== null} onClose={close} title={mail?.subject ?? 'Message'} size="large">
       {mail ? (
