@@ -56,6 +56,9 @@ describe('assertSafeHeaders (mail-header-injection, ASVS 1.3.11)', () => {
     ['NUL', '\u0000'],
     ['TAB', '\t'],
     ['DEL', '\u007f'],
+    ['NEL', '\u0085'],
+    ['LINE SEPARATOR', '\u2028'],
+    ['PARAGRAPH SEPARATOR', '\u2029'],
   ])('refuses %s in the subject or the recipient with 400 MAIL_HEADER_INJECTION', (_name, control) => {
     for (const mail of [
       { ...ok, subject: `Hello${control}Bcc: attacker@evil.test` },

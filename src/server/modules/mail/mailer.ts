@@ -51,7 +51,8 @@ export const SEND_TIMEOUT_MS = 25_000;
 
 // A single address with no way to smuggle headers (ASVS 1.3.11): CR, LF and other controls are refused.
 const recipientSchema = z.email();
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+// C0 controls, DEL, C1 controls and the Unicode line and paragraph separators: none belong in a header.
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** Milliseconds until the next try after `attempts` failures: 30 s, 1 min, 2 min … capped at an hour. */
 export function retryDelayMs(attempts: number): number {
