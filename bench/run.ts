@@ -6,13 +6,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coldStart } from './cold-start';
+import { contactImport } from './contact-import';
+import { contactList } from './contact-list';
+import { contactSearch } from './contact-search';
 import { httpOverhead } from './http-overhead';
 import { httpStackProfile } from './http-stack-profile';
 import { describeMachine, machineLine } from './lib/machine';
 import { fixed, formatTable } from './lib/table';
 import type { BenchContext, BenchResult, Benchmark, Table } from './lib/types';
 
-const BENCHMARKS: readonly Benchmark[] = [httpOverhead, coldStart, httpStackProfile];
+const BENCHMARKS: readonly Benchmark[] = [httpOverhead, coldStart, contactSearch, contactList, contactImport, httpStackProfile];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsFile = join(root, '.tmp', 'bench', 'results.json');

@@ -9,6 +9,8 @@ export type LoadOptions = {
   seconds: number;
   /** PID of the server process, to measure the CPU it spends per request. */
   serverPid?: number;
+  /** Sent with every request (e.g. a session cookie). */
+  headers?: Record<string, string>;
 };
 
 export type LoadResult = {
@@ -63,6 +65,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         pipelining: options.pipelining,
         duration: options.seconds,
         timeout: 10,
+        ...(options.headers ? { headers: options.headers } : {}),
       },
       (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
     );
