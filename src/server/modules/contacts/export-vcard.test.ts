@@ -2,45 +2,13 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { ContactRow } from './contacts.repo';
 import { contactToVcard, foldLine } from './export-vcard';
+import { contactRowFixture } from '../../../../tests/factories';
 
 const octets = (line: string) => Buffer.byteLength(line, 'utf8');
 
 function row(overrides: Partial<ContactRow> = {}): ContactRow {
   const at = new Date('2026-11-29T10:00:00.123Z');
-  return {
-    id: '3b0a5c1e-6f1d-4a57-9d2c-0f6b8f1e2a11',
-    ownerId: '00000000-0000-4000-8000-000000000000',
-    firstName: 'Zoë',
-    lastName: 'Ng',
-    circle: 'personal',
-    organization: null,
-    title: null,
-    field: null,
-    location: null,
-    emails: [],
-    phones: [],
-    linkedinUrl: null,
-    links: [],
-    howMet: null,
-    source: null,
-    referredById: null,
-    tags: [],
-    notes: '',
-    stage: 'potential',
-    keepInTouchDays: 30,
-    lastInteractionAt: null,
-    nextDueAt: null,
-    gives: 0,
-    asks: 0,
-    sortKey: 'zoë ng',
-    searchText: '',
-    searchVector: null,
-    importKey: null,
-    deletedAt: null,
-    createdAt: at,
-    updatedAt: at,
-    ...overrides,
-  };
+  return contactRowFixture({ firstName: 'Zoë', lastName: 'Ng', circle: 'personal', keepInTouchDays: 30, sortKey: 'zoë ng', createdAt: at, updatedAt: at, ...overrides });
 }
 
 describe('foldLine', () => {

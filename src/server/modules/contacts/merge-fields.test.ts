@@ -1,45 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactRow } from './contacts.repo';
 import { mergeContactFields } from './merge-fields';
+import { contactRowFixture } from '../../../../tests/factories';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-11-29T12:00:00Z');
 
 function row(id: string, overrides: Partial<ContactRow> = {}): ContactRow {
-  return {
-    id,
-    ownerId: 'owner',
-    firstName: 'Ada',
-    lastName: '',
-    circle: 'professional',
-    organization: null,
-    title: null,
-    field: null,
-    location: null,
-    emails: [],
-    phones: [],
-    linkedinUrl: null,
-    links: [],
-    howMet: null,
-    source: null,
-    referredById: null,
-    tags: [],
-    notes: '',
-    stage: 'potential',
-    keepInTouchDays: 90,
-    lastInteractionAt: null,
-    nextDueAt: null,
-    gives: 0,
-    asks: 0,
-    sortKey: '',
-    searchText: '',
-    searchVector: null,
-    importKey: null,
-    deletedAt: null,
-    createdAt: new Date(NOW.getTime() - 10 * DAY),
-    updatedAt: new Date(NOW.getTime() - 10 * DAY),
-    ...overrides,
-  };
+  const created = new Date(NOW.getTime() - 10 * DAY);
+  return contactRowFixture({ id, ownerId: 'owner', createdAt: created, updatedAt: created, ...overrides });
 }
 
 describe('mergeContactFields', () => {
