@@ -49,7 +49,7 @@ export const httpOverhead: Benchmark = {
             Math.round(r.bytesPerResponse),
           ]),
           notes: [
-            `${settings.connections} connections, pipelining ${settings.pipelining}; ${settings.rounds} round(s) of ${settings.seconds} s after ${settings.warmupSeconds} s warm-up each; order rotated per round; medians shown.`,
+            `${settings.connections} connections, pipelining ${settings.pipelining}; ${settings.rounds} round(s) of ${settings.seconds} s after ${settings.warmupSeconds} s warm-up each; order rotated per round; medians shown; ${comparison.placement}.`,
             'Rapport logs at the production default (info: one line per completed request; probes such as /livez only when they fail — ADR 009), written to /dev/null so the log sink is not measured.',
             `Rapport/node:http per round: ${ratio.perRound.map((v) => fixed(v, 3)).join(', ')} (median ${fixed(ratio.median, 3)}).`,
             'CPU µs/req: server process CPU (user+sys, all threads, from /proc) per answered request; cores: CPU time ÷ wall time of the server and of the load generator.',

@@ -10,12 +10,11 @@ const LADDER: { key: string; label: string; stack: string }[] = [
   { key: 'fastify', label: 'Fastify, bare', stack: '' },
   { key: 'zod', label: '+ Zod response schema', stack: 'zod' },
   { key: 'logger', label: '+ pino at info (redact)', stack: 'zod,logger' },
-  { key: 'cookie', label: '+ @fastify/cookie', stack: 'zod,logger,cookie' },
-  { key: 'swagger', label: '+ @fastify/swagger', stack: 'zod,logger,cookie,swagger' },
-  { key: 'headers', label: '+ security headers (onSend)', stack: 'zod,logger,cookie,swagger,headers' },
-  { key: 'guards', label: '+ request guards (onRequest)', stack: 'zod,logger,cookie,swagger,headers,guards' },
-  { key: 'session', label: '+ session guard (onRequest)', stack: 'zod,logger,cookie,swagger,headers,guards,session' },
-  { key: 'errors', label: '+ error handler', stack: 'zod,logger,cookie,swagger,headers,guards,session,errors' },
+  { key: 'swagger', label: '+ @fastify/swagger', stack: 'zod,logger,swagger' },
+  { key: 'headers', label: '+ security headers (onRequest)', stack: 'zod,logger,swagger,headers' },
+  { key: 'guards', label: '+ request guards (onRequest)', stack: 'zod,logger,swagger,headers,guards' },
+  { key: 'session', label: '+ session guard (onRequest)', stack: 'zod,logger,swagger,headers,guards,session' },
+  { key: 'errors', label: '+ error handler', stack: 'zod,logger,swagger,headers,guards,session,errors' },
 ];
 
 export const httpStackProfile: Benchmark = {
@@ -69,7 +68,7 @@ export const httpStackProfile: Benchmark = {
           notes: [
             'CPU µs/req: server process CPU (user+sys, all threads, from /proc, 10 ms ticks) per answered request; additive, and far',
             'steadier than req/s when neighbours load the machine. Δ: against the ladder row above; rows after the ladder against bare Fastify.',
-            `${settings.connections} connections, pipelining ${settings.pipelining}; ${settings.rounds} round(s) of ${settings.seconds} s after ${settings.warmupSeconds} s warm-up; medians.`,
+            `${settings.connections} connections, pipelining ${settings.pipelining}; ${settings.rounds} round(s) of ${settings.seconds} s after ${settings.warmupSeconds} s warm-up; medians; ${comparison.placement}.`,
           ],
         },
       ],

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { spawnNode, waitForReady, type Child, type ExitReport } from './child';
+import { separateServerAndClient } from './cpu';
 import { runLoad, type LoadResult } from './load';
 import { median } from './stats';
 import type { BenchContext } from './types';
@@ -41,6 +42,8 @@ export type Comparison = {
   results: ContenderResult[];
   /** Run order, so drift over time can be read from results.json. */
   order: string[];
+  /** Where servers and the load generator ran (CPU pinning). */
+  placement: string;
 };
 
 function get(port: number, path: string): Promise<{ status: number; body: string; contentType: string }> {
@@ -72,6 +75,8 @@ export async function compareServers(context: BenchContext, contenders: readonly
   const runs = new Map<string, LoadResult[]>(contenders.map((c) => [c.key, []]));
   const shutdowns = new Map<string, ExitReport>();
   const order: string[] = [];
+  let placement = 'not started';
+  let restorePlacement = () => {};
   try {
     for (const contender of contenders) {
       context.progress(`starting ${contender.label}`);
@@ -96,6 +101,10 @@ export async function compareServers(context: BenchContext, contenders: readonly
       }
     }
 
+    const placed = separateServerAndClient(started.map((s) => s.child.pid));
+    placement = placed.note;
+    restorePlacement = placed.restore;
+
     for (let round = 0; round < settings.rounds; round += 1) {
       for (const { contender, child, port } of rotate(started, round)) {
         const url = `http://127.0.0.1:${port}${settings.path}`;
@@ -113,6 +122,7 @@ export async function compareServers(context: BenchContext, contenders: readonly
       }
     }
   } finally {
+    restorePlacement();
     for (const { contender, child } of started) shutdowns.set(contender.key, await child.stop());
   }
 
@@ -131,7 +141,7 @@ export async function compareServers(context: BenchContext, contenders: readonly
       shutdown: shutdowns.get(contender.key),
     };
   });
-  return { settings, results, order };
+  return { settings, results, order, placement };
 }
 
 /** Median over rounds of (a's req/s ÷ b's req/s) in the same round: pairs measured close in time. */

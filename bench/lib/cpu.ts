@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 let ticksPerSecond: number | undefined;
 
@@ -34,4 +35,32 @@ export function processCpuMs(pid: number): number | undefined {
 export function ownCpuMs(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
+}
+
+/**
+ * Pins every thread of a process to the given CPUs (`taskset -a -p -c`). Returns false where that is not
+ * possible (no taskset, one CPU, not Linux); the caller then measures unpinned and says so.
+ */
+export function pinToCpus(pid: number, cpus: string): boolean {
+  if (process.platform !== 'linux') return false;
+  const out = spawnSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { encoding: 'utf8' });
+  return out.status === 0;
+}
+
+/**
+ * With two CPUs or more, servers under test run on CPU 0 and the load generator (this process) on the last
+ * one, so the two never queue for the same core: on a small shared machine that queueing, not the server,
+ * otherwise decides who wins a round. Returns how the run was placed, for the table's notes.
+ */
+export function separateServerAndClient(serverPids: readonly number[]): { pinned: boolean; restore: () => void; note: string } {
+  const cpus = availableParallelism();
+  if (cpus < 2) return { pinned: false, restore: () => {}, note: 'one CPU: server and load generator share it' };
+  const last = String(cpus - 1);
+  const pinned = serverPids.every((pid) => pinToCpus(pid, '0')) && pinToCpus(process.pid, last);
+  const all = `0-${last}`;
+  return {
+    pinned,
+    restore: () => void pinToCpus(process.pid, all),
+    note: pinned ? `servers pinned to CPU 0, load generator to CPU ${last} (taskset)` : 'taskset unavailable: server and load generator not pinned',
+  };
 }

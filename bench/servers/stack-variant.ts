@@ -1,6 +1,5 @@
 // Diagnostic server: Fastify with the pieces of Rapport's stack named in BENCH_STACK (comma list), added in
 // the order buildApp adds them, so a ladder of variants shows what each piece costs per request.
-import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -13,7 +12,7 @@ import { registerSecurityHeaders } from '../../src/server/plugins/security-heade
 import { registerSessionGuard } from '../../src/server/plugins/session';
 import { announceReady, exitOnSigterm } from './ready';
 
-export const STACK_PIECES = ['zod', 'logger', 'cookie', 'swagger', 'headers', 'guards', 'session', 'errors'] as const;
+export const STACK_PIECES = ['zod', 'logger', 'swagger', 'headers', 'guards', 'session', 'errors'] as const;
 type Piece = (typeof STACK_PIECES)[number];
 
 const pieces = new Set((process.env.BENCH_STACK ?? '').split(',').filter(Boolean));
@@ -34,7 +33,6 @@ if (has('zod')) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 }
-if (has('cookie')) await app.register(fastifyCookie);
 if (has('swagger')) await app.register(fastifySwagger, { openapi: { openapi: '3.1.0', info: { title: 'bench', version: '1' } } });
 if (has('headers')) registerSecurityHeaders(app);
 if (has('guards')) registerRequestGuards(app, config);

@@ -41,6 +41,8 @@ describe('authz-roles (ASVS 8.2.1, 8.3.1): the role × route allow-list', () => 
     it(`${key}: anonymous → 401, roles outside [${access.join(', ')}] → 403`, async () => {
       const anonymous = await t.app.inject({ method: method as 'GET', url: concrete(url), ...(method === 'GET' ? {} : { payload: {} }) });
       expect(anonymous.statusCode).toBe(401);
+      // Fastify answers HEAD for every GET route: it must be guarded exactly like the GET.
+      if (method === 'GET') expect((await t.app.inject({ method: 'HEAD', url: concrete(url) })).statusCode).toBe(401);
       for (const role of ROLES) {
         const response = await as(t.app, sessionsByRole[role].cookie)({
           method: method as 'GET',

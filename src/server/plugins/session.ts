@@ -1,3 +1,4 @@
+import { parseCookie, stringifySetCookie } from 'cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accessFor, isGuardedPath, type Access } from '../access';
 import type { Config } from '../config';
@@ -8,6 +9,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthenticatedSession | null;
   }
+  interface FastifyContextConfig {
+    /** Who may call the route, looked up in access.ts once when the route is registered. */
+    access?: Access;
+  }
 }
 
 /** The signed-in session of a request on a route that requires one. */
@@ -17,28 +22,31 @@ export function requireAuth(request: FastifyRequest): AuthenticatedSession {
 }
 
 export function sessionCookieToken(request: FastifyRequest, config: Config): string | undefined {
-  const value = request.cookies[config.session.cookieName];
+  const header = request.headers.cookie;
+  if (!header) return undefined;
+  const value = parseCookie(header)[config.session.cookieName];
   return value && value.length <= 200 ? value : undefined;
+}
+
+function sessionCookie(config: Config, value: string, lifetime: { maxAge: number; expires?: Date }): string {
+  return stringifySetCookie({
+    name: config.session.cookieName,
+    value,
+    path: '/',
+    httpOnly: true,
+    secure: config.session.secureCookie,
+    sameSite: 'lax',
+    ...lifetime,
+  });
 }
 
 /** Cookie flags of ASVS 3.3.1–3.3.4: __Host- prefix, Secure, HttpOnly, SameSite=Lax, Path=/. */
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
-  reply.setCookie(config.session.cookieName, token, {
-    path: '/',
-    httpOnly: true,
-    secure: config.session.secureCookie,
-    sameSite: 'lax',
-    maxAge: config.session.absoluteHours * 3600,
-  });
+  reply.header('set-cookie', sessionCookie(config, token, { maxAge: config.session.absoluteHours * 3600 }));
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: Config): void {
-  reply.clearCookie(config.session.cookieName, {
-    path: '/',
-    httpOnly: true,
-    secure: config.session.secureCookie,
-    sameSite: 'lax',
-  });
+  reply.header('set-cookie', sessionCookie(config, '', { maxAge: 0, expires: new Date(0) }));
 }
 
 /**
@@ -49,13 +57,21 @@ export function registerSessionGuard(app: FastifyInstance, config: Config, auth:
   app.decorateRequest('auth', null);
 
   app.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!isGuardedPath(route.url)) return;
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'OPTIONS');
+    const granted = new Set<Access>();
     for (const method of methods) {
-      if (method === 'HEAD' || method === 'OPTIONS' || !isGuardedPath(route.url)) continue;
-      if (!accessFor(method, route.url)) {
+      const access = accessFor(method, route.url);
+      if (!access) {
         throw new Error(`Route ${method} ${route.url} is missing from src/server/access.ts (deny by default).`);
       }
+      granted.add(access);
     }
+    if (granted.size > 1) throw new Error(`Route ${route.url} serves methods with different access; register them separately.`);
+    // Looked up once here, read from the route's config on every request. Only API routes know sessions:
+    // probes stay free of database work even when a browser sends its cookie along.
+    const [access] = granted;
+    if (access && route.url.startsWith('/api')) route.config = { ...route.config, access };
   });
 
   async function guard(request: FastifyRequest, access: Access): Promise<void> {
@@ -68,11 +84,9 @@ export function registerSessionGuard(app: FastifyInstance, config: Config, auth:
 
   // Callback style so requests that need no session (web files, probes) pass without a promise.
   app.addHook('onRequest', (request, _reply, done) => {
-    const url = request.routeOptions.url;
-    if (!url || !isGuardedPath(url)) return done();
-    const access = accessFor(request.method, url);
-    if (!access) return done(errors.notFound('This page'));
-    if (!url.startsWith('/api/')) return done();
+    const access = request.routeOptions.config.access;
+    if (!access) return done();
+    if (access === 'public' && request.headers.cookie === undefined) return done();
     guard(request, access).then(() => done(), done);
   });
 }
