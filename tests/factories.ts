@@ -67,6 +67,7 @@ export function contactRowFixture(overrides: Partial<ContactRow> = {}): ContactR
     gives: 0,
     asks: 0,
     sortKey: '',
+    searchNames: '',
     searchText: '',
     searchVector: null,
     importKey: null,

@@ -54,6 +54,25 @@ if (engine === 'pglite') {
 }
 const db = database.db;
 
+/** The SQL statements `run` sends, caught at the driver (PGlite's query, or the pg pool's). */
+async function capturedStatements(run: () => Promise<unknown>): Promise<{ sql: string; params: unknown[] }[]> {
+  const target = (pglite ?? (database.db as unknown as { $client: object }).$client) as { query: (...args: unknown[]) => unknown };
+  const original = target.query;
+  const caught: { sql: string; params: unknown[] }[] = [];
+  target.query = function (this: unknown, ...args: unknown[]) {
+    const [first, second] = args;
+    if (typeof first === 'string') caught.push({ sql: first, params: (second as unknown[]) ?? [] });
+    else if (first && typeof first === 'object' && 'text' in first) caught.push({ sql: String(first.text), params: (first as { values?: unknown[] }).values ?? (second as unknown[]) ?? [] });
+    return original.apply(this, args);
+  };
+  try {
+    await run();
+  } finally {
+    target.query = original;
+  }
+  return caught;
+}
+
 function memory() {
   (globalThis as { gc?: () => void }).gc?.();
   return ownMemory(pglite ? (pglite as unknown as { mod: { HEAPU8: Uint8Array } }).mod.HEAPU8.byteLength : undefined);
@@ -127,9 +146,13 @@ async function measure(passes: number, warmup: number, subset: number): Promise<
   const slowest = [...samples].sort((a, b) => Math.max(...b.ms) - Math.max(...a.ms))[0];
   let explain: string[] = [];
   if (slowest) {
-    const query = searchContacts(db, targetOwner as string, slowest.q, {}, 50, 0).toSQL();
-    const plan = await client.query(`explain (analyze, buffers) ${query.sql}`, query.params as unknown[]);
-    explain = [`query: "${slowest.q}" (${slowest.category})`, ...plan.rows.map((r) => String(Object.values(r)[0]))];
+    // searchContacts may run more than one statement (exact, then fuzzy): catch each and explain it.
+    const statements = await capturedStatements(() => searchContacts(db, targetOwner as string, slowest.q, {}, 50, 0));
+    explain = [`query: "${slowest.q}" (${slowest.category}), ${statements.length} statement(s)`];
+    for (const statement of statements) {
+      const plan = await client.query(`explain (analyze, buffers) ${statement.sql}`, statement.params);
+      explain.push(...plan.rows.map((r) => String(Object.values(r)[0])));
+    }
   }
   return { samples, explain };
 }

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
@@ -23,7 +24,7 @@ export type Database = {
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
 };
 
-export const pgliteExtensions = { pg_trgm, btree_gist };
+export const pgliteExtensions = { pg_trgm, btree_gist, btree_gin };
 
 export function wrapPglite(client: PGlite): Database {
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;

@@ -44,9 +44,14 @@ export const contacts = pgTable(
     asks: integer().notNull().default(0),
     /** Lower-cased "first last": the order of the network list. */
     sortKey: text().notNull().default(''),
-    /** Lower-cased names, organisation, title, tags, emails, notes: what the search box matches. */
+    /** Lower-cased "first last organisation": ranks first in search and is matched typo-tolerantly (trigram). */
+    searchNames: text().notNull().default(''),
+    /** Lower-cased names, organisation, title, tags, emails (whole and in parts), notes: matched by word prefix. */
     searchText: text().notNull().default(''),
-    searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, search_text)`),
+    /** Names and organisation weighted A, so a search ranks who someone is above what their notes mention. */
+    searchVector: tsvector().generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple'::regconfig, search_names), 'A') || to_tsvector('simple'::regconfig, search_text)`,
+    ),
     /** Where an imported contact came from, so importing the same file twice creates nothing new. */
     importKey: text(),
     deletedAt: timestamp({ withTimezone: true }),
@@ -57,8 +62,9 @@ export const contacts = pgTable(
     index('contacts_owner_sort_idx').on(t.ownerId, t.sortKey, t.id),
     index('contacts_owner_due_idx').on(t.ownerId, t.nextDueAt),
     index('contacts_owner_import_key_idx').on(t.ownerId, t.importKey),
-    index('contacts_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
-    index('contacts_search_vector_idx').using('gin', t.searchVector),
+    // Owner first (btree_gin): a search reads only its owner's entries, however many other users there are.
+    index('contacts_owner_search_vector_idx').using('gin', t.ownerId, t.searchVector),
+    index('contacts_owner_search_names_trgm_idx').using('gin', t.ownerId, t.searchNames.op('gin_trgm_ops')),
     index('contacts_emails_idx').using('gin', t.emails),
     index('contacts_tags_idx').using('gin', t.tags),
   ],

@@ -1,13 +1,34 @@
 import type { ContactDto, CreateContactInput } from '../../../shared/contracts/contacts';
 import { defaultKeepInTouchDays, displayName, nextKeepInTouchDue } from '../../../shared/domain/cadence';
-import type { ContactRow, NewContactRow } from './contacts.repo';
+import type { ListedContact, NewContactRow } from './contacts.repo';
 
-/** What the search box matches: names, organisation, title, field, place, tags, emails and the start of notes. */
+/** Who someone is and where: "first last organisation", lower-cased. Ranks first and tolerates typos. */
+export function buildSearchNames(c: Pick<NewContactRow, 'firstName' | 'lastName' | 'organization'>): string {
+  return [c.firstName, c.lastName, c.organization]
+    .map((part) => part?.trim() ?? '')
+    .filter((part) => part !== '')
+    .join(' ')
+    .toLowerCase();
+}
+
+/** An address whole (matches a pasted address) and in words ("maria", "brandt", "post.example"). */
+function emailWords(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return email;
+  return `${email} ${email.slice(0, at).replace(/[._+-]+/g, ' ')} ${email.slice(at + 1)}`;
+}
+
+/** What the search box matches by word prefix: names, organisation, title, field, place, tags, emails, notes. */
 export function buildSearchText(c: Pick<NewContactRow, 'firstName' | 'lastName' | 'organization' | 'title' | 'field' | 'location' | 'tags' | 'emails' | 'notes'>): string {
-  return [c.firstName, c.lastName, c.organization, c.title, c.field, c.location, ...(c.tags ?? []), ...(c.emails ?? []), (c.notes ?? '').slice(0, 1000)]
+  return [c.firstName, c.lastName, c.organization, c.title, c.field, c.location, ...(c.tags ?? []), ...(c.emails ?? []).map(emailWords), (c.notes ?? '').slice(0, 1000)]
     .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
     .join(' ')
     .toLowerCase();
+}
+
+/** The derived search columns of a contact, recomputed whenever its fields change. */
+export function buildSearchColumns(c: Parameters<typeof buildSearchText>[0]): { searchNames: string; searchText: string } {
+  return { searchNames: buildSearchNames(c), searchText: buildSearchText(c) };
 }
 
 export function buildSortKey(firstName: string, lastName: string): string {
@@ -42,11 +63,11 @@ export function toNewContactRow(input: CreateContactInput, now: Date, extra: { i
     createdAt: now,
     updatedAt: now,
   };
-  return { ...row, searchText: buildSearchText(row), sortKey: buildSortKey(row.firstName, row.lastName ?? '') };
+  return { ...row, ...buildSearchColumns(row), sortKey: buildSortKey(row.firstName, row.lastName ?? '') };
 }
 
 /** A database row never goes to the browser: this is the whitelist of what does. */
-export function toContactDto(row: ContactRow): ContactDto {
+export function toContactDto(row: ListedContact): ContactDto {
   return {
     id: row.id,
     firstName: row.firstName,

@@ -196,6 +196,35 @@ describe('GET /api/v1/contacts: search, filters, pages', () => {
     expect(await search('%')).toEqual([]);
   });
 
+  it('ranks names above other fields, exact matches above typo matches, finds addresses whole or in parts, and pages across both', async () => {
+    const user = await signedInUser(t.app);
+    const mk = (body: Record<string, unknown>) => createContact(user, body);
+    await mk({ firstName: 'Aaron', lastName: 'Smith', title: 'Marketing Lead' });
+    await mk({ firstName: 'Mark', lastName: 'Adams' });
+    await mk({ firstName: 'Maria', lastName: 'Brandt', emails: ['maria.brandt@post.example'] });
+    await mk({ firstName: 'Tom', lastName: 'Brandon' });
+    const search = async (q: string, query = '') => {
+      const response = await as(t.app, user.cookie)({ method: 'GET', url: `/api/v1/contacts?q=${encodeURIComponent(q)}${query}` });
+      expect(response.statusCode).toBe(200);
+      return response.json() as { items: { displayName: string }[]; nextCursor: string | null };
+    };
+    const names = async (q: string) => (await search(q)).items.map((c) => c.displayName);
+    // A name that starts with what was typed comes before a title that merely contains a word starting with it.
+    expect(await names('mar')).toEqual(['Maria Brandt', 'Mark Adams', 'Aaron Smith']);
+    expect(await names('maria.brandt@post.example')).toEqual(['Maria Brandt']);
+    expect(await names('brandt@post')).toEqual(['Maria Brandt']);
+    expect(await names('post.example')).toEqual(['Maria Brandt']);
+    // The exact match first; a name that only looks like the query follows it, never before it.
+    expect(await names('brandt')).toEqual(['Maria Brandt', 'Tom Brandon']);
+    expect((await names('brandtt'))[0]).toBe('Maria Brandt');
+    // One result per page: the exact match, then the typo-tolerant one, then the end.
+    const first = await search('brandt', '&limit=1');
+    expect(first.items.map((c) => c.displayName)).toEqual(['Maria Brandt']);
+    const second = await search('brandt', `&limit=1&cursor=${first.nextCursor}`);
+    expect(second.items.map((c) => c.displayName)).toEqual(['Tom Brandon']);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it('filters by circle, tag and due, pages in name order, and counts per circle', async () => {
     const user = await signedInUser(t.app);
     for (const [firstName, circle] of [['Zed', 'personal'], ['Amy', 'personal'], ['Bea', 'professional'], ['Cy', 'community'], ['Dot', 'new']] as const) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Circle, Stage } from '../../../shared/contracts/contacts';
 import type { Db } from '../../db/client';
 import { contacts } from '../../db/schema/index';
@@ -6,6 +6,11 @@ import { contacts } from '../../db/schema/index';
 export type ContactRow = typeof contacts.$inferSelect;
 export type NewContactRow = Omit<typeof contacts.$inferInsert, 'id' | 'ownerId' | 'searchVector'>;
 export type ContactPatch = Partial<Omit<NewContactRow, 'createdAt'>> & { updatedAt: Date };
+
+// Lists and searches leave out the derived search columns (the tsvector alone is larger than the rest of a row).
+const { searchVector: _vector, searchText: _text, searchNames: _names, ...listedColumns } = getTableColumns(contacts);
+/** A contact as lists and searches return it: every field, without the derived search columns. */
+export type ListedContact = Omit<ContactRow, 'searchVector' | 'searchText' | 'searchNames'>;
 
 const live = (ownerId: string) => and(eq(contacts.ownerId, ownerId), isNull(contacts.deletedAt));
 
@@ -50,14 +55,18 @@ export type ContactFilter = {
   referredById?: string;
 };
 
-/** Words of a query as a prefix full-text query ("pri sha" → pri:* & sha:*); only letters and digits pass. */
+/**
+ * The words of a query as a prefix full-text query for to_tsquery ("pri sha" → 'pri':* & 'sha':*). Words are
+ * split on spaces only and quoted, so PostgreSQL's own parser reads "maria.brandt@post.example" as the address
+ * it stored. Words without a letter or digit are dropped (they would match nothing).
+ */
 export function prefixQuery(q: string): string | null {
   const words = q
     .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
+    .split(/\s+/u)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
     .slice(0, 8);
-  return words.length > 0 ? words.map((w) => `${w}:*`).join(' & ') : null;
+  return words.length > 0 ? words.map((w) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}':*`).join(' & ') : null;
 }
 
 function filterConditions(ownerId: string, filter: ContactFilter): SQL[] {
@@ -80,29 +89,61 @@ export function listContacts(db: Db, ownerId: string, filter: ContactFilter, lim
     );
   }
   return db
-    .select()
+    .select(listedColumns)
     .from(contacts)
     .where(and(...conditions))
     .orderBy(asc(contacts.sortKey), asc(contacts.id))
     .limit(limit + 1);
 }
 
+/** Below this many characters a trigram comparison says nothing useful, so typo tolerance stays off. */
+const FUZZY_MIN_LENGTH = 3;
+
 /**
- * Search: full-text prefix matches and trigram word similarity (typo-tolerant), ranked best first. Both are
- * index-backed (GIN on search_vector and on search_text with gin_trgm_ops). Pages by offset.
+ * Search (ADR 011), best first, a page at a time by offset:
+ * 1. every word as a prefix of a word anywhere on the contact (full text, owner-scoped GIN index), ranked by
+ *    where it matched (names and organisation above title, tags, emails and notes), a contact whose name starts
+ *    with the query first, then in name order;
+ * 2. only when those do not fill the page: names and organisations that look like the query (trigram word
+ *    similarity, owner-scoped GIN index), closest first — the typo tolerance ("brandtt" finds Brandt).
+ * Typos never crowd out exact matches, and a broad prefix never pays for a fuzzy comparison of every row.
  */
-export function searchContacts(db: Db, ownerId: string, q: string, filter: ContactFilter, limit: number, offset: number) {
-  const needle = q.toLowerCase().slice(0, 200);
+export async function searchContacts(db: Db, ownerId: string, q: string, filter: ContactFilter, limit: number, offset: number): Promise<ListedContact[]> {
+  const needle = q.toLowerCase().trim().slice(0, 200);
   const tsquery = prefixQuery(needle);
-  const fullText = tsquery ? sql`${contacts.searchVector} @@ to_tsquery('simple', ${tsquery})` : sql`false`;
-  const rank = sql<number>`(case when ${fullText} then 1 else 0 end) + word_similarity(${needle}, ${contacts.searchText})`;
-  return db
-    .select()
+  const want = limit + 1;
+  const scope = filterConditions(ownerId, filter);
+  const words = tsquery ? sql`to_tsquery('simple', ${tsquery})` : undefined;
+  const matches = words ? sql`${contacts.searchVector} @@ ${words}` : undefined;
+
+  let exact: ListedContact[] = [];
+  if (matches && words) {
+    const rank = sql`ts_rank(${contacts.searchVector}, ${words}) + (case when starts_with(${contacts.searchNames}, ${needle}) then 1 else 0 end)`;
+    exact = await db
+      .select(listedColumns)
+      .from(contacts)
+      .where(and(...scope, matches))
+      .orderBy(desc(rank), asc(contacts.sortKey), asc(contacts.id))
+      .limit(want)
+      .offset(offset);
+    if (exact.length === want) return exact;
+  }
+  if (needle.length < FUZZY_MIN_LENGTH) return exact;
+
+  // The exact matches ended on this page; the fuzzy ones continue after them.
+  let exactTotal = offset + exact.length;
+  if (matches && exact.length === 0 && offset > 0) {
+    const [row] = await db.select({ n: count() }).from(contacts).where(and(...scope, matches));
+    exactTotal = row?.n ?? 0;
+  }
+  const fuzzy = await db
+    .select(listedColumns)
     .from(contacts)
-    .where(and(...filterConditions(ownerId, filter), or(fullText, sql`${needle} <% ${contacts.searchText}`)))
-    .orderBy(desc(rank), asc(contacts.sortKey), asc(contacts.id))
-    .limit(limit + 1)
-    .offset(offset);
+    .where(and(...scope, sql`${needle} <% ${contacts.searchNames}`, ...(matches ? [not(matches)] : [])))
+    .orderBy(desc(sql`word_similarity(${needle}, ${contacts.searchNames})`), asc(contacts.sortKey), asc(contacts.id))
+    .limit(want - exact.length)
+    .offset(Math.max(0, offset - exactTotal));
+  return [...exact, ...fuzzy];
 }
 
 export async function countByCircle(db: Db, ownerId: string, now: Date) {

@@ -21,7 +21,7 @@ import {
   listInteractions,
   listLedger,
 } from './activity.repo';
-import { buildSearchText, buildSortKey, toNewContactRow } from './contact-mapping';
+import { buildSearchColumns, buildSortKey, toNewContactRow } from './contact-mapping';
 import {
   applyBulkPatches,
   bumpLedgerCounts,
@@ -37,6 +37,7 @@ import {
   softDeleteContacts,
   updateContact,
   type ContactRow,
+  type ListedContact,
 } from './contacts.repo';
 
 const DAY_MS = 86_400_000;
@@ -65,9 +66,9 @@ function decode(value: string | undefined): SearchCursor | ListCursor | undefine
 }
 
 /** Derived columns (search text, sort key, CAD-08 due date) recomputed from a contact's current values. */
-function derived(row: Omit<ContactRow, 'searchText' | 'sortKey' | 'nextDueAt'>) {
+function derived(row: Omit<ContactRow, 'searchNames' | 'searchText' | 'sortKey' | 'nextDueAt'>) {
   return {
-    searchText: buildSearchText(row),
+    ...buildSearchColumns(row),
     sortKey: buildSortKey(row.firstName, row.lastName),
     nextDueAt: nextKeepInTouchDue(row),
   };
@@ -126,7 +127,7 @@ export function createContactsService(deps: { db: Db; clock: Clock }) {
       if ((await softDeleteContacts(db, ownerId, [id], clock.now())) === 0) throw errors.notFound('This contact');
     },
 
-    async list(ownerId: string, query: ListContactsQuery): Promise<{ items: ContactRow[]; nextCursor: string | null }> {
+    async list(ownerId: string, query: ListContactsQuery): Promise<{ items: ListedContact[]; nextCursor: string | null }> {
       const filter = {
         circle: query.circle,
         stage: query.stage,

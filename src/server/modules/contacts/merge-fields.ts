@@ -1,6 +1,6 @@
 import { MERGE_CHOOSABLE_FIELDS, type MergeChoices } from '../../../shared/contracts/network-tools';
 import { displayName, nextKeepInTouchDue } from '../../../shared/domain/cadence';
-import { buildSearchText, buildSortKey } from './contact-mapping';
+import { buildSearchColumns, buildSortKey } from './contact-mapping';
 import type { ContactRow, NewContactRow } from './contacts.repo';
 
 /** The columns a merge writes on the kept contact. */
@@ -91,7 +91,7 @@ export function mergeContactFields(keep: ContactRow, other: ContactRow, use: Mer
   };
   return {
     ...merged,
-    searchText: buildSearchText(merged),
+    ...buildSearchColumns(merged),
     sortKey: buildSortKey(merged.firstName, merged.lastName),
     nextDueAt: nextKeepInTouchDue({ lastInteractionAt, createdAt, keepInTouchDays: merged.keepInTouchDays }),
   };

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResponse } from '../../../shared/contracts/imports';
 import { signedInUser, type SignedInUser } from '../../../../tests/factories';
 import { binaryBytes, linkedinCsv } from '../../../../tests/fixtures/imports/generate';
 import { as, createTestApp, type TestApp } from '../../../../tests/setup/test-app';
+import { SEARCH_GIN_INDEXES, flushSearchIndexes } from './imports.repo';
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'imports');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -408,5 +410,15 @@ describe('OpenAPI', () => {
     const operation = doc.paths['/api/v1/imports'].post;
     expect(operation.description).toMatch(/dryRun defaults to true/);
     expect(Object.keys(operation.requestBody.content)).toEqual(['text/csv', 'text/vcard']);
+  });
+});
+
+describe('after a large import', () => {
+  it('flushes the pending lists of every GIN index the contacts table has', async () => {
+    const gin = (await t.database.db.execute(
+      sql`select indexname as name from pg_indexes where tablename = 'contacts' and indexdef like '%USING gin%' order by 1`,
+    )) as unknown as { rows: { name: string }[] };
+    expect([...SEARCH_GIN_INDEXES].sort()).toEqual(gin.rows.map((r) => r.name));
+    await expect(flushSearchIndexes(t.database.db)).resolves.toBeUndefined();
   });
 });

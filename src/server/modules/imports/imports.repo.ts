@@ -81,7 +81,7 @@ export async function insertImportedContacts(tx: Db, ownerId: string, rows: read
   return ids;
 }
 
-const GIN_INDEXES = ['contacts_search_trgm_idx', 'contacts_search_vector_idx', 'contacts_emails_idx', 'contacts_tags_idx'] as const;
+export const SEARCH_GIN_INDEXES = ['contacts_owner_search_vector_idx', 'contacts_owner_search_names_trgm_idx', 'contacts_emails_idx', 'contacts_tags_idx'] as const;
 
 /**
  * Moves what a large import left in the GIN indexes' pending lists into the indexes proper: until then every
@@ -90,7 +90,7 @@ const GIN_INDEXES = ['contacts_search_trgm_idx', 'contacts_search_vector_idx', '
  * size, where `VACUUM (ANALYZE) contacts` took 450–620 ms and grew with the table (ADR 007).
  */
 export async function flushSearchIndexes(db: Db): Promise<void> {
-  for (const name of GIN_INDEXES) {
+  for (const name of SEARCH_GIN_INDEXES) {
     await db.execute(sql`select gin_clean_pending_list(${name}::regclass)`);
     await nextTurn();
   }
