@@ -53,7 +53,9 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<D
 }
 
 export function openPostgres(connectionString: string, poolSize: number): Database {
-  const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000 });
+  // work_mem 16 MB per sort or bitmap (default 4 MB): a broad search prefix collects tens of thousands of
+  // matches, and below this the bitmap turns lossy and every row on its pages is rechecked (ADR 011).
+  const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000, options: '-c work_mem=16MB' });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;

@@ -196,7 +196,7 @@ describe('GET /api/v1/contacts: search, filters, pages', () => {
     expect(await search('%')).toEqual([]);
   });
 
-  it('ranks names above other fields, exact matches above typo matches, finds addresses whole or in parts, and pages across both', async () => {
+  it('ranks names above other fields, falls back to typo-tolerant matches only when nothing matches exactly, finds addresses whole or in parts', async () => {
     const user = await signedInUser(t.app);
     const mk = (body: Record<string, unknown>) => createContact(user, body);
     await mk({ firstName: 'Aaron', lastName: 'Smith', title: 'Marketing Lead' });
@@ -214,15 +214,17 @@ describe('GET /api/v1/contacts: search, filters, pages', () => {
     expect(await names('maria.brandt@post.example')).toEqual(['Maria Brandt']);
     expect(await names('brandt@post')).toEqual(['Maria Brandt']);
     expect(await names('post.example')).toEqual(['Maria Brandt']);
-    // The exact match first; a name that only looks like the query follows it, never before it.
-    expect(await names('brandt')).toEqual(['Maria Brandt', 'Tom Brandon']);
-    expect((await names('brandtt'))[0]).toBe('Maria Brandt');
-    // One result per page: the exact match, then the typo-tolerant one, then the end.
-    const first = await search('brandt', '&limit=1');
+    // Exact matches only while there are any; a name that merely looks like the query is not mixed in.
+    expect(await names('brandt')).toEqual(['Maria Brandt']);
+    // Nothing matches exactly: the names that look most like it, closest first, a page at a time.
+    const first = await search('brandtt', '&limit=1');
     expect(first.items.map((c) => c.displayName)).toEqual(['Maria Brandt']);
-    const second = await search('brandt', `&limit=1&cursor=${first.nextCursor}`);
+    const second = await search('brandtt', `&limit=1&cursor=${first.nextCursor}`);
     expect(second.items.map((c) => c.displayName)).toEqual(['Tom Brandon']);
     expect(second.nextCursor).toBeNull();
+    // Past the last exact match there is nothing more, not the start of the fuzzy list.
+    const pastExact = await search('brandt', '&limit=1');
+    expect(pastExact.nextCursor).toBeNull();
   });
 
   it('filters by circle, tag and due, pages in name order, and counts per circle', async () => {

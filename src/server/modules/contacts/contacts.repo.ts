@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Circle, Stage } from '../../../shared/contracts/contacts';
 import type { Db } from '../../db/client';
 import { contacts } from '../../db/schema/index';
@@ -104,46 +104,38 @@ const FUZZY_MIN_LENGTH = 3;
  * 1. every word as a prefix of a word anywhere on the contact (full text, owner-scoped GIN index), ranked by
  *    where it matched (names and organisation above title, tags, emails and notes), a contact whose name starts
  *    with the query first, then in name order;
- * 2. only when those do not fill the page: names and organisations that look like the query (trigram word
+ * 2. only when nothing matches that way: names and organisations that look like the query (trigram word
  *    similarity, owner-scoped GIN index), closest first — the typo tolerance ("brandtt" finds Brandt).
  * Typos never crowd out exact matches, and a broad prefix never pays for a fuzzy comparison of every row.
  */
 export async function searchContacts(db: Db, ownerId: string, q: string, filter: ContactFilter, limit: number, offset: number): Promise<ListedContact[]> {
   const needle = q.toLowerCase().trim().slice(0, 200);
   const tsquery = prefixQuery(needle);
-  const want = limit + 1;
   const scope = filterConditions(ownerId, filter);
-  const words = tsquery ? sql`to_tsquery('simple', ${tsquery})` : undefined;
-  const matches = words ? sql`${contacts.searchVector} @@ ${words}` : undefined;
 
-  let exact: ListedContact[] = [];
-  if (matches && words) {
+  if (tsquery) {
+    const words = sql`to_tsquery('simple', ${tsquery})`;
+    const matches = sql`${contacts.searchVector} @@ ${words}`;
     const rank = sql`ts_rank(${contacts.searchVector}, ${words}) + (case when starts_with(${contacts.searchNames}, ${needle}) then 1 else 0 end)`;
-    exact = await db
+    const exact = await db
       .select(listedColumns)
       .from(contacts)
       .where(and(...scope, matches))
       .orderBy(desc(rank), asc(contacts.sortKey), asc(contacts.id))
-      .limit(want)
+      .limit(limit + 1)
       .offset(offset);
-    if (exact.length === want) return exact;
+    if (exact.length > 0) return exact;
+    // A later page past the last exact match is empty, not the start of the fuzzy list.
+    if (offset > 0 && (await db.select({ id: contacts.id }).from(contacts).where(and(...scope, matches)).limit(1)).length > 0) return [];
   }
-  if (needle.length < FUZZY_MIN_LENGTH) return exact;
-
-  // The exact matches ended on this page; the fuzzy ones continue after them.
-  let exactTotal = offset + exact.length;
-  if (matches && exact.length === 0 && offset > 0) {
-    const [row] = await db.select({ n: count() }).from(contacts).where(and(...scope, matches));
-    exactTotal = row?.n ?? 0;
-  }
-  const fuzzy = await db
+  if (needle.length < FUZZY_MIN_LENGTH) return [];
+  return db
     .select(listedColumns)
     .from(contacts)
-    .where(and(...scope, sql`${needle} <% ${contacts.searchNames}`, ...(matches ? [not(matches)] : [])))
+    .where(and(...scope, sql`${needle} <% ${contacts.searchNames}`))
     .orderBy(desc(sql`word_similarity(${needle}, ${contacts.searchNames})`), asc(contacts.sortKey), asc(contacts.id))
-    .limit(want - exact.length)
-    .offset(Math.max(0, offset - exactTotal));
-  return [...exact, ...fuzzy];
+    .limit(limit + 1)
+    .offset(offset);
 }
 
 export async function countByCircle(db: Db, ownerId: string, now: Date) {

@@ -1,10 +1,10 @@
 import type { Database } from '../../db/client';
 
-const BUDGET_MS = 150;
+const BUDGET_MS = 100;
 const RECENT_MS = 10_000;
 
 /**
- * Whether the database is alive, answered within 150 ms. The embedded database has one connection, so a
+ * Whether the database is alive, answered within 100 ms. The embedded database has one connection, so a
  * long write (a 10,000-row import) makes every other query wait for it; a health probe must not wait with
  * them. If the ping has not come back within the budget but the database answered one within the last 10 s,
  * it is busy, not down. At most one ping is in flight; a failing ping means down at once.

@@ -53,9 +53,22 @@ function previewContact(draft: ContactDraft | null): ImportPreviewRow['contact']
   };
 }
 
-function classify(rows: readonly CheckedRow[], existing: readonly ExistingContact[]): Classified[] {
+/** Rows handled between two turns of the event loop, so a 10,000-row file never holds it for long. */
+const ROWS_PER_TURN = 250;
+
+/** `fn` over every item, giving the event loop a turn every ROWS_PER_TURN items. */
+async function mapYielding<T, R>(items: readonly T[], fn: (item: T) => R): Promise<R[]> {
+  const out: R[] = [];
+  for (const [index, item] of items.entries()) {
+    if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
+    out.push(fn(item));
+  }
+  return out;
+}
+
+async function classify(rows: readonly CheckedRow[], existing: readonly ExistingContact[]): Promise<Classified[]> {
   const matcher = createMatcher(existing);
-  return rows.map((row): Classified => {
+  return mapYielding(rows, (row): Classified => {
     if (!row.ok) return { row, status: 'error', message: row.message };
     const duplicateOf = matcher.existing(row.identity);
     const earlier = matcher.earlierRow(row.identity, row.row);
@@ -95,7 +108,7 @@ export function createImportsService(deps: { db: Db; clock: Clock; onFlushError?
   async function check(format: ImportFormat, rows: { row: number; draft: ContactDraft | null; error?: string }[]): Promise<CheckedRow[]> {
     const checked: CheckedRow[] = [];
     for (const [index, { row, draft, error }] of rows.entries()) {
-      if (index % 250 === 249) await nextTurn();
+      if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
       if (!draft) {
         checked.push({ row, draft: null, ok: false, message: error ?? 'The row could not be read.' });
         continue;
@@ -150,16 +163,17 @@ export function createImportsService(deps: { db: Db; clock: Clock; onFlushError?
       const hasErrors = rows.some((row) => !row.ok);
 
       if (request.dryRun || hasErrors) {
-        const classified = classify(rows, await findMatchCandidates(db, ownerId, keys));
+        const classified = await classify(rows, await findMatchCandidates(db, ownerId, keys));
         return { ...report(request, read.total, classified, false), ...extra };
       }
 
       // Everything that needs no database is done before the transaction: on PGlite it holds the one connection.
       const now = clock.now();
-      const prepared = new Map(rows.flatMap((row) => (row.ok ? [[row.row, toNewContactRow(row.input, now, { importKey: row.identity.importKey })] as const] : [])));
+      const valid = rows.filter((row) => row.ok);
+      const prepared = new Map(await mapYielding(valid, (row) => [row.row, toNewContactRow(row.input, now, { importKey: row.identity.importKey })] as const));
       const { classified, ids } = await db.transaction(async (tx) => {
         await lockOwnerImports(tx, ownerId);
-        const result = classify(rows, await findMatchCandidates(tx, ownerId, keys));
+        const result = await classify(rows, await findMatchCandidates(tx, ownerId, keys));
         const fresh = result.flatMap((c) => (c.status === 'new' ? [prepared.get(c.row.row)].filter((row) => row !== undefined) : []));
         return { classified: result, ids: await insertImportedContacts(tx, ownerId, fresh) };
       });
