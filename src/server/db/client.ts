@@ -18,6 +18,8 @@ export type Database = {
   db: Db;
   /** Answers when the database can run a query. */
   ping(): Promise<void>;
+  /** True while the embedded database runs a transaction: its one connection is taken and a ping would queue. */
+  busy(): boolean;
   /** Flushes and closes; on PGlite runs CHECKPOINT first so the data directory is clean. */
   close(): Promise<void>;
   /** Runs fn while holding a cluster-wide advisory lock (PGlite has one connection, so it just runs). */
@@ -28,12 +30,25 @@ export const pgliteExtensions = { pg_trgm, btree_gist, btree_gin };
 
 export function wrapPglite(client: PGlite): Database {
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  // Drizzle runs every transaction through client.transaction: counting them tells the health probe that the
+  // one connection is working for us rather than stuck.
+  let transactions = 0;
+  const transaction = client.transaction.bind(client);
+  client.transaction = async (fn) => {
+    transactions += 1;
+    try {
+      return await transaction(fn);
+    } finally {
+      transactions -= 1;
+    }
+  };
   return {
     kind: 'pglite',
     db,
     async ping() {
       await client.query('select 1');
     },
+    busy: () => transactions > 0,
     async close() {
       if (client.closed) return;
       await client.query('CHECKPOINT');
@@ -65,6 +80,8 @@ export function openPostgres(connectionString: string, poolSize: number): Databa
     async ping() {
       await db.execute(sql`select 1`);
     },
+    // A pool has other connections: a ping never queues behind one transaction.
+    busy: () => false,
     async close() {
       await pool.end();
     },
