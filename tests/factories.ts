@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { ContactRow } from '../src/server/modules/contacts/contacts.repo';
 import type { FastifyInstance } from 'fastify';
+import type { Config } from '../src/server/config';
+import { users } from '../src/server/db/schema/index';
+import { hashPassword } from '../src/server/modules/auth/password-hasher';
+import type { ContactRow } from '../src/server/modules/contacts/contacts.repo';
 import type { Role } from '../src/shared/contracts/users';
-import { sessionCookieFrom } from './setup/test-app';
+import { as, sessionCookieFrom } from './setup/test-app';
 
 export const DEFAULT_PASSWORD = 'maple river lantern 42';
 
@@ -29,6 +32,69 @@ export async function signedInUser(
   const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
   return { id: user.id, email, name, role, password, cookie: sessionCookieFrom(login) };
+}
+
+/**
+ * Many signed-in accounts at once for load tests: one password hash, one multi-row insert, and a session each
+ * through the real auth service (logging 200 people in one by one would spend seconds hashing).
+ */
+export async function signedInUsers(t: { app: FastifyInstance; config: Config }, count: number, role: Role = 'student'): Promise<SignedInUser[]> {
+  const passwordHash = await hashPassword(DEFAULT_PASSWORD);
+  const now = t.app.services.clock.now();
+  const rows = await t.app.services.db
+    .insert(users)
+    .values(Array.from({ length: count }, (_, i) => ({ email: uniqueEmail(role), name: `Test ${role} ${i + 1}`, role, passwordHash, createdAt: now, updatedAt: now })))
+    .returning();
+  const out: SignedInUser[] = [];
+  for (const row of rows) {
+    const token = await t.app.services.auth.startSession(row.id, null);
+    out.push({ id: row.id, email: row.email, name: row.name, role, password: DEFAULT_PASSWORD, cookie: `${t.config.session.cookieName}=${token}` });
+  }
+  return out;
+}
+
+export type WeeklyHours = { weekday: number; start: string; end: string };
+/** Monday to Friday, 09:00–17:00. */
+export const OFFICE_HOURS: WeeklyHours[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+
+/**
+ * An advisor who is ready to be booked, set up through the real routes: zone and weekly hours, settings
+ * (no notice and no buffer unless given) and the reason codes offered (Part-Time Job Search by default).
+ */
+export async function bookableAdvisor(
+  app: FastifyInstance,
+  options: {
+    name?: string;
+    timezone?: string;
+    weekly?: WeeklyHours[];
+    codes?: string[];
+    bufferMinutes?: number;
+    minimumNoticeMinutes?: number;
+    horizonDays?: number;
+  } = {},
+): Promise<SignedInUser> {
+  const advisor = await signedInUser(app, { role: 'advisor', name: options.name ?? 'Maya Castillo' });
+  const asAdvisor = as(app, advisor.cookie);
+  const timezone = options.timezone ?? 'America/New_York';
+  const steps = [
+    { method: 'PUT' as const, url: '/api/v1/advisors/me/availability', payload: { timezone, weekly: options.weekly ?? OFFICE_HOURS } },
+    {
+      method: 'PUT' as const,
+      url: '/api/v1/advisors/me/settings',
+      payload: {
+        timezone,
+        bufferMinutes: options.bufferMinutes ?? 0,
+        minimumNoticeMinutes: options.minimumNoticeMinutes ?? 0,
+        horizonDays: options.horizonDays ?? 365,
+      },
+    },
+    { method: 'PUT' as const, url: '/api/v1/advisors/me/reason-codes', payload: { codes: options.codes ?? ['PART_TIME_JOB_SEARCH'] } },
+  ];
+  for (const step of steps) {
+    const response = await asAdvisor(step);
+    if (response.statusCode !== 200) throw new Error(`${step.method} ${step.url} failed: ${response.statusCode} ${response.body}`);
+  }
+  return advisor;
 }
 
 /** Signs the same person in again (after a test moved the clock past the session's lifetime). */

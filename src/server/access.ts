@@ -10,6 +10,11 @@ const everyone = ROLES;
 const admin = ['admin'] as const;
 // A private network belongs to students, and to alumni who network for a career change (DESIGN.md roles).
 const networkers = ['student', 'alumni'] as const;
+// Advising appointments (issue 4): students and alumni book (ALUMNI_CAREER_CHANGE is for alumni); an advisor
+// cannot book for a student; advisors manage their own hours and agenda; staff lift a no-show block.
+const bookers = ['student', 'alumni'] as const;
+const advisor = ['advisor'] as const;
+const staff = ['advisor', 'admin'] as const;
 
 export const ROUTE_ACCESS = {
   'GET /healthz': 'public',
@@ -48,6 +53,43 @@ export const ROUTE_ACCESS = {
   'GET /api/v1/exports/contacts': networkers,
   'GET /api/v1/reminders': networkers,
   'POST /api/v1/imports': networkers,
+  'GET /api/v1/reason-codes': everyone,
+  'GET /api/v1/slots': everyone,
+  'GET /api/v1/appointments': bookers,
+  'POST /api/v1/appointments': bookers,
+  'GET /api/v1/appointments/standing': bookers,
+  'GET /api/v1/appointments/:id': bookers,
+  'GET /api/v1/appointments/:id/ics': bookers,
+  'POST /api/v1/appointments/:id/cancel': bookers,
+  'POST /api/v1/appointments/:id/reschedule': bookers,
+  'PUT /api/v1/appointments/:id/document': bookers,
+  'GET /api/v1/advisors/me/availability': advisor,
+  'PUT /api/v1/advisors/me/availability': advisor,
+  'GET /api/v1/advisors/me/settings': advisor,
+  'PUT /api/v1/advisors/me/settings': advisor,
+  'GET /api/v1/advisors/me/exceptions': advisor,
+  'POST /api/v1/advisors/me/exceptions': advisor,
+  'DELETE /api/v1/advisors/me/exceptions/:id': advisor,
+  'GET /api/v1/advisors/me/reason-codes': advisor,
+  'PUT /api/v1/advisors/me/reason-codes': advisor,
+  'GET /api/v1/advisors/me/agenda': advisor,
+  'GET /api/v1/advisors/me/appointments/:id': advisor,
+  'POST /api/v1/advisors/me/appointments/:id/attendance': advisor,
+  'PUT /api/v1/advisors/me/appointments/:id/notes': advisor,
+  'POST /api/v1/advisors/me/appointments/:id/cancel': advisor,
+  'POST /api/v1/advisors/me/calendar-feed': advisor,
+  'DELETE /api/v1/advisors/me/calendar-feed': advisor,
+  // The secret token in the URL is the credential: calendar apps send no cookie.
+  'GET /api/v1/calendar-feeds/:token': 'public',
+  'POST /api/v1/students/:id/no-show-clearance': staff,
+  'GET /api/v1/admin/reason-codes': admin,
+  'POST /api/v1/admin/reason-codes': admin,
+  'GET /api/v1/admin/reason-codes/:code': admin,
+  'PATCH /api/v1/admin/reason-codes/:code': admin,
+  'DELETE /api/v1/admin/reason-codes/:code': admin,
+  'PUT /api/v1/admin/reason-codes/:code/advisors': admin,
+  'GET /api/v1/admin/office-policy': admin,
+  'PUT /api/v1/admin/office-policy': admin,
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

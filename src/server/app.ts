@@ -14,6 +14,14 @@ import { createAuthService } from './modules/auth/auth.service';
 import { contactsRoutes, remindersRoutes } from './modules/contacts/contacts.routes';
 import { contactToolsRoutes, exportRoutes } from './modules/contacts/network-tools.routes';
 import { createContactsService } from './modules/contacts/contacts.service';
+import { createAdvisingService } from './modules/appointments/advising.service';
+import { advisorsRoutes, calendarFeedRoutes, studentStandingRoutes } from './modules/appointments/advisors.routes';
+import { appointmentsRoutes, reasonCodesRoutes, slotsRoutes } from './modules/appointments/appointments.routes';
+import { createBookingService } from './modules/appointments/booking.service';
+import { adminReasonCodesRoutes, officePolicyRoutes } from './modules/appointments/office.routes';
+import { createOfficeService } from './modules/appointments/office.service';
+import { createSlotsService } from './modules/appointments/slots.service';
+import { writeLocksFor } from './modules/appointments/write-locks';
 import { healthRoutes } from './modules/health/health.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { createMailer, smtpTransport, type MailTransport } from './modules/mail/mailer';
@@ -56,7 +64,12 @@ function createServices(config: Config, deps: AppDeps, log: FastifyBaseLogger) {
   const auth = createAuthService({ db, clock, config, mailer });
   const admin = createAdminService({ db, clock, auth });
   const contacts = createContactsService({ db, clock });
-  return { db, clock, mailer, auth, admin, contacts };
+  const office = createOfficeService({ db, clock });
+  const locks = writeLocksFor(deps.database.kind);
+  const slots = createSlotsService({ db, clock, office });
+  const booking = createBookingService({ db, clock, mailer, office, locks, publicUrl: config.publicUrl });
+  const advising = createAdvisingService({ db, clock, mailer, office, locks, publicUrl: config.publicUrl });
+  return { db, clock, mailer, auth, admin, contacts, office, slots, booking, advising };
 }
 
 // What pino must never write (SECURITY.md audit-and-logs): cookies, credentials, reset tokens.
@@ -109,6 +122,14 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(exportRoutes(services), { prefix: '/api/v1/exports' });
   await app.register(remindersRoutes(services.contacts), { prefix: '/api/v1/reminders' });
   await app.register(importsRoutes(services), { prefix: '/api/v1/imports' });
+  await app.register(reasonCodesRoutes(services.office), { prefix: '/api/v1/reason-codes' });
+  await app.register(slotsRoutes(services.slots), { prefix: '/api/v1/slots' });
+  await app.register(appointmentsRoutes(services.booking), { prefix: '/api/v1/appointments' });
+  await app.register(advisorsRoutes(services.advising), { prefix: '/api/v1/advisors/me' });
+  await app.register(calendarFeedRoutes(services.advising), { prefix: '/api/v1/calendar-feeds' });
+  await app.register(studentStandingRoutes(services.advising), { prefix: '/api/v1/students' });
+  await app.register(adminReasonCodesRoutes(services.office), { prefix: '/api/v1/admin/reason-codes' });
+  await app.register(officePolicyRoutes(services.office), { prefix: '/api/v1/admin/office-policy' });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = resolve(config.webDistDir);

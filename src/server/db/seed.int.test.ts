@@ -40,6 +40,17 @@ describe('seedDemoOffice', () => {
     expect(emails.sort()).toEqual(first.map((a) => a.email).sort());
   });
 
+  it('gives the demo advisors hours and codes: a demo student finds Part-Time Job Search Strategies slots with both', async () => {
+    const accounts = await seedDemoOffice(t.app.services);
+    const student = accounts.find((a) => a.role === 'student');
+    if (!student) throw new Error('no demo student');
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: student.email, password: student.password } });
+    const slots = await as(t.app, sessionCookieFrom(login))({ method: 'GET', url: '/api/v1/slots?reasonCode=PART_TIME_JOB_SEARCH&timeZone=Europe/London' });
+    expect(slots.statusCode).toBe(200);
+    const names = new Set(slots.json().items.map((s: { advisorName: string }) => s.advisorName));
+    expect(names).toEqual(new Set(['Maya Castillo', 'Daniel Okonkwo']));
+  });
+
   it.each(ROLES)('lets the demo %s sign in through POST /api/v1/auth/login with the printed password', async (role) => {
     const accounts = await seedDemoOffice(t.app.services);
     const account = accounts.find((a) => a.role === role);

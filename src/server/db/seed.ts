@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/contracts/users';
 import type { Services } from '../app';
 import { AppError } from '../lib/errors';
+import { findUserByEmail } from '../modules/auth/users.repo';
 
 /**
  * The demo office for `npm run demo` and for tests that want a populated office. Every address is on a
@@ -45,6 +46,40 @@ async function seedAccounts(services: Services): Promise<DemoAccount[]> {
   return accounts;
 }
 
+// ── Advising ────────────────────────────────────────────────────────────────────────────────────────────
+// The two advisors' hours (in different zones, so slots show the conversion), settings and reason codes.
+
+const WEEKDAYS = [1, 2, 3, 4, 5] as const;
+
+const DEMO_ADVISING = [
+  {
+    local: 'maya.castillo',
+    timezone: 'America/New_York',
+    weekly: WEEKDAYS.flatMap((weekday) => [
+      { weekday, start: '09:00', end: '12:00' },
+      { weekday, start: '13:00', end: '17:00' },
+    ]),
+    codes: ['PART_TIME_JOB_SEARCH', 'CAREER_EXPLORATION', 'RESUME_REVIEW', 'COVER_LETTER_REVIEW', 'INTERNSHIP_SEARCH', 'NETWORKING_STRATEGY', 'INTERVIEW_PREP'],
+  },
+  {
+    local: 'daniel.okonkwo',
+    timezone: 'America/Chicago',
+    weekly: [1, 2, 3, 4].map((weekday) => ({ weekday, start: '10:00', end: '16:00' })),
+    codes: ['PART_TIME_JOB_SEARCH', 'FULL_TIME_JOB_SEARCH', 'MOCK_INTERVIEW_GENERAL', 'OFFER_NEGOTIATION', 'GRAD_SCHOOL_PLANNING', 'ALUMNI_CAREER_CHANGE'],
+  },
+] as const;
+
+/** Gives each demo advisor weekly hours, settings and codes offered; each step replaces, so it is safe to rerun. */
+async function seedAdvising(services: Services): Promise<void> {
+  for (const advisor of DEMO_ADVISING) {
+    const user = await findUserByEmail(services.db, `${advisor.local}@${DEMO_DOMAIN}`);
+    if (!user) continue;
+    await services.advising.saveAvailability(user.id, { timezone: advisor.timezone, weekly: [...advisor.weekly] });
+    await services.advising.saveSettings(user.id, { timezone: advisor.timezone, bufferMinutes: 10, minimumNoticeMinutes: 120, horizonDays: 56 });
+    await services.advising.saveOfferedCodes(user.id, [...advisor.codes]);
+  }
+}
+
 // ── The office ──────────────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -53,7 +88,8 @@ async function seedAccounts(services: Services): Promise<DemoAccount[]> {
  */
 export async function seedDemoOffice(services: Services): Promise<DemoAccount[]> {
   const accounts = await seedAccounts(services);
-  // Next domains add their step here, each given the accounts: reason codes, availability, alumni
-  // profiles, students' contacts and outreach.
+  // Reason codes are seeded by migration 0007; the advisors get their hours and codes here.
+  await seedAdvising(services);
+  // Next domains add their step here, each given the accounts: alumni profiles, students' contacts and outreach.
   return accounts;
 }

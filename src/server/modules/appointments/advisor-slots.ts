@@ -1,0 +1,44 @@
+import { generateSlots, type AvailabilityException, type Interval, type IsoWeekday, type Slot, type WeeklyRule } from '../../../shared/domain/slots';
+import type { ExceptionRow, OfferingAdvisor, RuleRow } from './availability.repo';
+
+/** Rows to the pure slot generator's inputs (ADR 010): one advisor's open slots in a window. */
+
+export function toWeeklyRule(row: RuleRow): WeeklyRule {
+  return { weekday: row.weekday as IsoWeekday, start: row.startTime, end: row.endTime };
+}
+
+export function toDomainException(row: ExceptionRow): AvailabilityException | null {
+  if (row.kind === 'time_off' && row.startsAt && row.endsAt) return { kind: 'time_off', start: row.startsAt, end: row.endsAt };
+  if (row.kind === 'day_off' && row.date) return { kind: 'day_off', date: row.date };
+  if (row.kind === 'extra_hours' && row.date && row.startTime && row.endTime) return { kind: 'extra_hours', date: row.date, start: row.startTime, end: row.endTime };
+  return null;
+}
+
+export type AdvisorSlotInput = {
+  advisor: OfferingAdvisor;
+  rules: readonly RuleRow[];
+  exceptions: readonly ExceptionRow[];
+  busy: readonly Interval[];
+  lengthMinutes: number;
+  from: Date;
+  to: Date;
+  now: Date;
+  /** A floor on the advisor's minimum notice (APPT-02: a document code needs the document lead time). */
+  noticeFloorMinutes: number;
+};
+
+export function advisorSlots(input: AdvisorSlotInput): Slot[] {
+  return generateSlots({
+    timeZone: input.advisor.timeZone,
+    weekly: input.rules.map(toWeeklyRule),
+    exceptions: input.exceptions.map(toDomainException).filter((e): e is AvailabilityException => e !== null),
+    lengthMinutes: input.lengthMinutes,
+    bufferMinutes: input.advisor.bufferMinutes,
+    busy: input.busy,
+    from: input.from,
+    to: input.to,
+    now: input.now,
+    minimumNoticeMinutes: Math.max(input.advisor.minimumNoticeMinutes, input.noticeFloorMinutes),
+    horizonDays: input.advisor.horizonDays,
+  });
+}

@@ -1,0 +1,141 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams } from '../../../shared/contracts/admin';
+import {
+  advisorSettingsBody,
+  advisorSettingsEnvelope,
+  availabilityBody,
+  availabilityEnvelope,
+  calendarFeedResponse,
+  exceptionBody,
+  exceptionEnvelope,
+  exceptionListQuery,
+  exceptionListResponse,
+  offeredCodesBody,
+  offeredCodesResponse,
+} from '../../../shared/contracts/advising';
+import { agendaItemEnvelope, agendaQuery, agendaResponse, advisorNotesBody, attendanceBody, cancelBody, clearanceBody, clearanceResponse } from '../../../shared/contracts/appointments';
+import { emptyBody } from '../../../shared/contracts/auth';
+import { errors } from '../../lib/errors';
+import { requireAuth } from '../../plugins/session';
+import { toAgendaItemDto } from './appointment-mapping';
+import type { AdvisingService } from './advising.service';
+
+/** The signed-in advisor's own set-up and agenda: /api/v1/advisors/me (advisor role only, see access.ts). */
+export function advisorsRoutes(advising: AdvisingService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['advising'];
+    const me = (request: Parameters<typeof requireAuth>[0]) => requireAuth(request).user.id;
+
+    r.get('/availability', { schema: { tags, response: { 200: availabilityEnvelope } } }, async (request) => ({
+      availability: await advising.availability(me(request)),
+    }));
+
+    r.put(
+      '/availability',
+      { schema: { tags, description: 'Weekly hours as wall-clock time in an IANA zone; ISO weekday 1 = Monday … 7 = Sunday.', body: availabilityBody, response: { 200: availabilityEnvelope } } },
+      async (request) => ({ availability: await advising.saveAvailability(me(request), request.body) }),
+    );
+
+    r.get('/settings', { schema: { tags, response: { 200: advisorSettingsEnvelope } } }, async (request) => ({ settings: await advising.settings(me(request)) }));
+
+    r.put('/settings', { schema: { tags, body: advisorSettingsBody, response: { 200: advisorSettingsEnvelope } } }, async (request) => ({
+      settings: await advising.saveSettings(me(request), request.body),
+    }));
+
+    r.get('/exceptions', { schema: { tags, querystring: exceptionListQuery, response: { 200: exceptionListResponse } } }, async (request) => ({
+      items: await advising.exceptions(me(request), request.query.from ? new Date(request.query.from) : undefined),
+    }));
+
+    r.post('/exceptions', { schema: { tags, body: exceptionBody, response: { 201: exceptionEnvelope } } }, async (request, reply) =>
+      reply.status(201).send({ exception: await advising.addException(me(request), request.body) }),
+    );
+
+    r.delete('/exceptions/:id', { schema: { tags, params: idParams, body: emptyBody } }, async (request, reply) => {
+      await advising.removeException(me(request), request.params.id);
+      return reply.status(204).send();
+    });
+
+    r.get('/reason-codes', { schema: { tags, response: { 200: offeredCodesResponse } } }, async (request) => ({ codes: await advising.offeredCodes(me(request)) }));
+
+    r.put('/reason-codes', { schema: { tags, body: offeredCodesBody, response: { 200: offeredCodesResponse } } }, async (request) => ({
+      codes: await advising.saveOfferedCodes(me(request), request.body.codes),
+    }));
+
+    r.get('/agenda', { schema: { tags, querystring: agendaQuery, response: { 200: agendaResponse } } }, async (request) => {
+      const agenda = await advising.agenda(me(request), {
+        date: request.query.date,
+        view: request.query.view,
+        includeCancelled: request.query.includeCancelled === 'true',
+      });
+      return { ...agenda, items: agenda.items.map(toAgendaItemDto) };
+    });
+
+    r.get('/appointments/:id', { schema: { tags, params: idParams, response: { 200: agendaItemEnvelope } } }, async (request) => ({
+      appointment: toAgendaItemDto(await advising.get(me(request), request.params.id)),
+    }));
+
+    r.post('/appointments/:id/attendance', { schema: { tags, params: idParams, body: attendanceBody, response: { 200: agendaItemEnvelope } } }, async (request) => ({
+      appointment: toAgendaItemDto(await advising.markAttendance(me(request), request.params.id, request.body)),
+    }));
+
+    r.put('/appointments/:id/notes', { schema: { tags, params: idParams, body: advisorNotesBody, response: { 200: agendaItemEnvelope } } }, async (request) => ({
+      appointment: toAgendaItemDto(await advising.saveNotes(me(request), request.params.id, request.body.notes)),
+    }));
+
+    r.post('/appointments/:id/cancel', { schema: { tags, params: idParams, body: cancelBody, response: { 200: agendaItemEnvelope } } }, async (request) => ({
+      appointment: toAgendaItemDto(await advising.cancel(me(request), request.params.id, request.body?.reason ?? null)),
+    }));
+
+    r.post(
+      '/calendar-feed',
+      { schema: { tags, description: 'Creates a secret iCalendar subscription URL of the agenda; the previous URL stops working.', body: emptyBody, response: { 201: calendarFeedResponse } } },
+      async (request, reply) => reply.status(201).send({ url: await advising.rotateFeed(me(request)) }),
+    );
+
+    r.delete('/calendar-feed', { schema: { tags, body: emptyBody } }, async (request, reply) => {
+      await advising.revokeFeed(me(request));
+      return reply.status(204).send();
+    });
+  };
+}
+
+/** The advisor's agenda for calendar apps: /api/v1/calendar-feeds/:token, authenticated by the secret token only. */
+export function calendarFeedRoutes(advising: AdvisingService) {
+  return async (app: FastifyInstance) => {
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/:token',
+      { schema: { tags: ['advising'], description: 'iCalendar feed of an advisor’s appointments; the URL is the secret.', params: z.object({ token: z.string().max(100) }) } },
+      async (request, reply) => {
+        const body = await advising.feed(request.params.token);
+        if (body === undefined) throw errors.notFound('This calendar feed');
+        return reply.type('text/calendar; charset=utf-8').send(body);
+      },
+    );
+  };
+}
+
+/** Staff actions on a student's booking standing: /api/v1/students (advisors and admins). */
+export function studentStandingRoutes(advising: AdvisingService) {
+  return async (app: FastifyInstance) => {
+    app.withTypeProvider<ZodTypeProvider>().post(
+      '/:id/no-show-clearance',
+      {
+        schema: {
+          tags: ['advising'],
+          description: 'APPT-05: records the staff meeting that lifts a no-show block; earlier no-shows stop counting.',
+          params: idParams,
+          body: clearanceBody,
+          response: { 201: clearanceResponse },
+        },
+      },
+      async (request, reply) => {
+        const { user } = requireAuth(request);
+        const clearedAt = await advising.clearNoShows({ id: user.id, role: user.role }, request.params.id, request.body?.note ?? '');
+        return reply.status(201).send({ studentId: request.params.id, clearedAt: clearedAt.toISOString() });
+      },
+    );
+  };
+}

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { APPOINTMENT_STATUSES } from '../domain/appointment-policy';
+import { APPOINTMENT_MODES, DOCUMENT_KINDS } from '../domain/reason-codes';
+import { httpUrlSchema } from './contacts';
+import { reasonCodeValueSchema } from './reason-codes';
+import { instantSchema, localDateSchema, timeZoneSchema } from './time';
+
+/** Slots, booking and appointments (issue 4, DOMAIN.md §6) for students, alumni and advisors. */
+
+/** A bound of a slot search: an instant, or a local date read in the viewer's zone (its midnight). */
+const boundSchema = z.union([instantSchema, localDateSchema]);
+
+export const slotsQuery = z
+  .object({
+    reasonCode: reasonCodeValueSchema,
+    from: boundSchema.optional(),
+    to: boundSchema.optional(),
+    /** The viewer's zone: labels are written in it and date-only bounds are read in it. Default UTC. */
+    timeZone: timeZoneSchema.optional(),
+    /** Alias of timeZone, the spelling the availability body uses. */
+    timezone: timeZoneSchema.optional(),
+    /** A length the code allows (APPT-01); default the code's default length. */
+    minutes: z.coerce.number().int().min(5).max(240).optional(),
+    advisorId: z.string().uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(5_000).default(1_000),
+  })
+  .strict();
+export type SlotsQuery = z.output<typeof slotsQuery>;
+
+export const slotSchema = z.object({
+  advisorId: z.string(),
+  advisorName: z.string(),
+  start: z.string(),
+  end: z.string(),
+  /** The start in the viewer's zone with its offset, e.g. 2026-03-09T18:00:00+01:00. */
+  startLocal: z.string(),
+  /** "Mon 9 Mar, 18:00" in the viewer's zone. */
+  label: z.string(),
+});
+export type SlotDto = z.infer<typeof slotSchema>;
+export const slotsResponse = z.object({
+  items: z.array(slotSchema),
+  reasonCode: z.string(),
+  minutes: z.number().int(),
+  timeZone: z.string(),
+  /** True when more slots matched than `limit`. */
+  truncated: z.boolean(),
+});
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const noteSchema = z
+  .string()
+  .max(2_000)
+  .refine((v) => !CONTROL.test(v), { message: 'Remove control characters.' })
+  .default('');
+
+/** APPT-02: the document as a link (http(s) only) or as pasted text; exactly one of the two. */
+export const documentInputSchema = z
+  .object({
+    url: httpUrlSchema.optional(),
+    text: z.string().trim().min(1).max(50_000).refine((v) => !CONTROL.test(v), { message: 'Remove control characters.' }).optional(),
+  })
+  .strict()
+  .refine((d) => (d.url === undefined) !== (d.text === undefined), { message: 'Give either a link or the text of the document.' });
+export type DocumentInput = z.output<typeof documentInputSchema>;
+
+/** DESIGN.md: `POST /api/v1/appointments {advisorId,reasonCode,start,mode,note}`; the student is the caller. */
+export const bookAppointmentBody = z
+  .object({
+    advisorId: z.string().uuid(),
+    reasonCode: reasonCodeValueSchema,
+    start: instantSchema,
+    mode: z.enum(APPOINTMENT_MODES),
+    note: noteSchema,
+    minutes: z.number().int().min(5).max(240).optional(),
+    document: documentInputSchema.optional(),
+    /** The student's zone, for the wording of the confirmation email; default the advisor's. */
+    timeZone: timeZoneSchema.optional(),
+  })
+  .strict();
+export type BookAppointmentInput = z.output<typeof bookAppointmentBody>;
+
+/** An Idempotency-Key: 1–200 visible ASCII characters (a UUID is a good choice). */
+export const idempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, { message: 'Use 1–200 visible ASCII characters.' });
+
+export const rescheduleBody = z
+  .object({ start: instantSchema, advisorId: z.string().uuid().optional(), timeZone: timeZoneSchema.optional() })
+  .strict();
+export type RescheduleInput = z.output<typeof rescheduleBody>;
+
+export const cancelBody = z
+  .object({ reason: z.string().trim().max(500).refine((v) => !CONTROL.test(v), { message: 'Remove control characters.' }).optional() })
+  .strict()
+  .nullish();
+
+export const documentBody = documentInputSchema;
+
+const documentSchema = z.object({
+  kind: z.enum(DOCUMENT_KINDS).nullable(),
+  url: z.string().nullable(),
+  text: z.string().nullable(),
+  submittedAt: z.string(),
+});
+
+export const appointmentSchema = z.object({
+  id: z.string(),
+  advisorId: z.string(),
+  advisorName: z.string(),
+  studentId: z.string(),
+  reasonCode: z.string(),
+  reasonLabel: z.string(),
+  mode: z.enum(APPOINTMENT_MODES),
+  start: z.string(),
+  end: z.string(),
+  minutes: z.number().int(),
+  status: z.enum(APPOINTMENT_STATUSES),
+  note: z.string(),
+  /** APPT-02: the document the code needs, once given. */
+  documentRequired: z.enum(DOCUMENT_KINDS).nullable(),
+  document: documentSchema.nullable(),
+  cancelledAt: z.string().nullable(),
+  /** APPT-03: cancelled after the office's cutoff. */
+  lateCancellation: z.boolean(),
+  rescheduledFromId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AppointmentDto = z.infer<typeof appointmentSchema>;
+export const appointmentEnvelope = z.object({ appointment: appointmentSchema });
+
+export const APPOINTMENT_LIST_SCOPES = ['upcoming', 'past', 'all'] as const;
+export const listAppointmentsQuery = z.object({
+  scope: z.enum(APPOINTMENT_LIST_SCOPES).default('all'),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export const appointmentListResponse = z.object({ items: z.array(appointmentSchema) });
+
+/** APPT-05/06 as the student sees them: where they stand this term, and why booking may be refused. */
+export const standingResponse = z.object({
+  term: z.object({ name: z.string(), startsOn: z.string(), endsOn: z.string() }),
+  noShows: z.number().int(),
+  standing: z.enum(['none', 'notice', 'warning', 'blocked']),
+  appointments: z.number().int(),
+  termCap: z.number().int().nullable(),
+  cancellationCutoff: z.string(),
+  message: z.string(),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The advisor's side.
+
+export const agendaQuery = z
+  .object({
+    /** A local date in the advisor's zone; default today there. */
+    date: localDateSchema.optional(),
+    view: z.enum(['day', 'week']).default('day'),
+    includeCancelled: z.enum(['true', 'false']).default('false'),
+  })
+  .strict();
+
+export const agendaItemSchema = appointmentSchema.extend({
+  student: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  advisorNotes: z.string(),
+  arrivedAt: z.string().nullable(),
+});
+export type AgendaItemDto = z.infer<typeof agendaItemSchema>;
+export const agendaResponse = z.object({
+  timezone: z.string(),
+  from: z.string(),
+  to: z.string(),
+  items: z.array(agendaItemSchema),
+});
+export const agendaItemEnvelope = z.object({ appointment: agendaItemSchema });
+
+export const ATTENDANCE_OUTCOMES = ['attended', 'late', 'no_show'] as const;
+/** APPT-04: the outcome as marked, or the arrival time to classify (null: did not come). */
+export const attendanceBody = z
+  .object({ outcome: z.enum(ATTENDANCE_OUTCOMES).optional(), arrivedAt: instantSchema.nullable().optional() })
+  .strict()
+  .refine((b) => b.outcome !== undefined || b.arrivedAt !== undefined, { message: 'Give an outcome or the arrival time.' });
+export type AttendanceInput = z.output<typeof attendanceBody>;
+
+export const advisorNotesBody = z.object({ notes: z.string().max(20_000) }).strict();
+
+export const clearanceBody = z.object({ note: z.string().trim().max(500).optional() }).strict().nullish();
+export const clearanceResponse = z.object({ studentId: z.string(), clearedAt: z.string() });
