@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -29,7 +29,7 @@ import { registerErrorHandler } from './plugins/error-handler';
 import { registerGracefulClose } from './plugins/graceful-close';
 import { RequestLog } from './plugins/request-log';
 import { registerRequestGuards } from './plugins/request-guards';
-import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerSecurityHeaders, securityHeadersFor } from './plugins/security-headers';
 import { registerRouteTable } from './plugins/route-table';
 import { registerSessionGuard } from './plugins/session';
 
@@ -84,6 +84,21 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
     logController: new RequestLog(),
+    // Addresses the router refuses before any hook runs (a malformed escape, a path segment over 200
+    // characters) still answer in the error envelope, with the security headers.
+    frameworkErrors: (error, request, frameworkReply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const reply = frameworkReply as unknown as FastifyReply;
+      void reply
+        .headers(securityHeadersFor(request.url))
+        .status(tooLong ? 404 : 400)
+        .type('application/json; charset=utf-8')
+        .send(
+          tooLong
+            ? { error: { code: 'NOT_FOUND', message: 'There is nothing at this address.' } }
+            : { error: { code: 'VALIDATION_FAILED', message: 'The address is not valid.' } },
+        );
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import { CONTENT_SECURITY_POLICY } from '../../src/server/plugins/security-headers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_ACCESS, isGuardedPath, type Access } from '../../src/server/access';
 import { registerSessionGuard } from '../../src/server/plugins/session';
@@ -227,6 +228,20 @@ describe('exposure (ASVS 13.4.x, 16.5.1)', () => {
       const response = await t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
       expect(response.statusCode, url).toBe(404);
       expect(response.body).not.toContain('"dependencies"');
+    }
+  });
+
+  it('addresses the router refuses (an id over 200 characters, a broken escape) answer in the error envelope with the security headers', async () => {
+    const cases = [
+      { url: `/api/v1/contacts/${'a'.repeat(500)}`, status: 404, code: 'NOT_FOUND' },
+      { url: '/api/v1/contacts/%E0%A4%A', status: 400, code: 'VALIDATION_FAILED' },
+    ];
+    for (const { url, status, code } of cases) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(status);
+      expect(response.json().error.code, url).toBe(code);
+      expect(response.headers['content-security-policy'], url).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers['cache-control'], url).toBe('no-store');
     }
   });
 

@@ -31,13 +31,18 @@ function isApiPath(url: string): boolean {
   return url.startsWith('/api/') || url.startsWith('/healthz') || url.startsWith('/livez');
 }
 
+/** The security headers of a response to `url` (API answers are never cached). */
+export function securityHeadersFor(url: string): Record<string, string> {
+  return isApiPath(url) ? API_HEADERS : PAGE_HEADERS;
+}
+
 /**
  * Security headers on every response, set once when the request arrives (a synchronous hook with one
  * precomputed object: this runs on every request, so it stays cheap). Error and not-found answers keep them.
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(isApiPath(request.url) ? API_HEADERS : PAGE_HEADERS);
+    reply.headers(securityHeadersFor(request.url));
     done();
   });
 }
