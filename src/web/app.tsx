@@ -9,12 +9,15 @@ import { ForgotPasswordRoute } from './routes/forgot-password';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
 import { OfficeOutboxRoute } from './routes/office-outbox';
+import { OfficePolicyRoute } from './routes/office-policy';
+import { OfficeReasonCodesRoute } from './routes/office-reason-codes';
 import { OfficeUsersRoute } from './routes/office-users';
 import { RegisterRoute } from './routes/register';
 import { ResetPasswordRoute } from './routes/reset-password';
 import { SignInRoute } from './routes/sign-in';
 
 const networkArea = () => import('./routes/network-area');
+const appointmentsArea = () => import('./routes/appointments-area');
 
 function Root() {
   return (
@@ -72,6 +75,29 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            path: 'appointments',
+            element: (
+              <RequireRole role={NETWORK_ROLES}>
+                <Outlet />
+              </RequireRole>
+            ),
+            children: [
+              { index: true, lazy: async () => ({ Component: (await appointmentsArea()).AppointmentsRoute }) },
+              { path: 'book', lazy: async () => ({ Component: (await appointmentsArea()).AppointmentsBookRoute }) },
+            ],
+          },
+          {
+            element: (
+              <RequireRole role="advisor">
+                <Outlet />
+              </RequireRole>
+            ),
+            children: [
+              { path: 'agenda', lazy: async () => ({ Component: (await appointmentsArea()).AdvisorAgendaRoute }) },
+              { path: 'availability', lazy: async () => ({ Component: (await appointmentsArea()).AdvisorAvailabilityRoute }) },
+            ],
+          },
+          {
             path: 'office',
             element: (
               <RequireRole role="admin">
@@ -81,6 +107,8 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <Navigate to="/office/users" replace /> },
               { path: 'users', element: <OfficeUsersRoute /> },
+              { path: 'reason-codes', element: <OfficeReasonCodesRoute /> },
+              { path: 'policy', element: <OfficePolicyRoute /> },
               { path: 'outbox', element: <OfficeOutboxRoute /> },
             ],
           },

@@ -74,9 +74,9 @@ describe('a student and their account', () => {
     await expect(page.getByRole('main').getByText(email).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('main').getByText('Student', { exact: true }).isVisible()).resolves.toBe(true);
 
-    // Only what exists for a student: their network and account, no Office.
+    // Only what exists for a student: their network, appointments and account, no Office.
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Network', 'Account']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Network', 'Appointments', 'Account']);
     await expectNoSeriousA11yIssues(page, 'account');
 
     if (process.env.RAPPORT_SCREENSHOTS) {

@@ -81,7 +81,7 @@ describe('a student’s network', () => {
     await expectTitle(page, 'Network · Rapport');
     await page.getByText('Your network starts here').waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Network', 'Account']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Network', 'Appointments', 'Account']);
     await expect(page.getByRole('link', { name: 'Import LinkedIn connections' }).isVisible()).resolves.toBe(true);
     await expectNoSeriousA11yIssues(page, 'network (empty)');
 

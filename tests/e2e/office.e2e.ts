@@ -46,7 +46,7 @@ describe('the office', () => {
     const { page } = admin;
     await expectTitle(page, 'Users · Rapport');
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Users', 'Outbox', 'Account']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Users', 'Reason codes', 'Policy', 'Outbox', 'Account']);
     await expect(nav.getByText('Office').isVisible()).resolves.toBe(true);
     await expectNoSeriousA11yIssues(page, 'office users');
 
@@ -115,8 +115,9 @@ describe('the office', () => {
     await page.getByText('Priya Shah can sign in again.').waitFor();
 
     await signIn(advisor.page, email, password);
-    await expectPath(advisor.page, '/account');
-    await expect(advisor.page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).resolves.toEqual(['Account']);
+    await expectPath(advisor.page, '/agenda');
+    await advisor.page.getByRole('heading', { name: 'Agenda', level: 1 }).waitFor();
+    await expect(advisor.page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).resolves.toEqual(['Agenda', 'Availability', 'Account']);
 
     // Office pages do not exist for an advisor.
     await advisor.page.goto(url('/office/users'));

@@ -26,7 +26,7 @@ type Query = Record<string, string | number | undefined | null>;
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** A file sent as it is (an import): its text and its exact content type (`text/csv`, `text/vcard`). */
 export type RawBody = { text: string; contentType: string };
-type RequestOptions = { query?: Query; body?: unknown; raw?: RawBody; signal?: AbortSignal };
+type RequestOptions = { query?: Query; body?: unknown; raw?: RawBody; signal?: AbortSignal; headers?: Record<string, string> };
 
 let onUnauthenticated: (() => void) | undefined;
 
@@ -62,7 +62,7 @@ async function readError(response: Response): Promise<ApiError> {
 /** Sends one request; answers with the response when it is a success, throws ApiError otherwise. */
 async function send(method: Method, path: string, options: RequestOptions = {}): Promise<Response> {
   const mutating = method !== 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   // Every mutating call carries a JSON body (an empty object when there is nothing to say): the server
   // accepts exactly `application/json` and refuses anything else before parsing. Uploads name their own type.
   if (mutating) headers['content-type'] = options.raw?.contentType ?? 'application/json';
@@ -102,7 +102,9 @@ async function parse<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
 export const api = {
   get: async <T>(path: string, schema: z.ZodType<T>, options?: Omit<RequestOptions, 'body'>): Promise<T> =>
     parse(await send('GET', path, options), schema),
-  post: async <T>(path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> => parse(await send('POST', path, { body }), schema),
+  post: async <T>(path: string, schema: z.ZodType<T>, body?: unknown, headers?: Record<string, string>): Promise<T> =>
+    parse(await send('POST', path, { body, headers }), schema),
+  put: async <T>(path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> => parse(await send('PUT', path, { body }), schema),
   patch: async <T>(path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> => parse(await send('PATCH', path, { body }), schema),
   /** A change answered with 204 No Content (sign out, password changes). */
   postNoContent: async (path: string, body?: unknown): Promise<void> => {

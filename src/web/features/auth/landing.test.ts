@@ -2,11 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { landingFor, noticeFrom, safeNext, withNext } from './landing';
 
 describe('landingFor', () => {
-  test('admins start in the office, students and alumni in their network, advisors on their account', () => {
+  test('admins start in the office, students and alumni in their network, advisors on their agenda', () => {
     expect(landingFor('admin')).toBe('/office/users');
     expect(landingFor('student')).toBe('/network');
     expect(landingFor('alumni')).toBe('/network');
-    expect(landingFor('advisor')).toBe('/account');
+    expect(landingFor('advisor')).toBe('/agenda');
   });
 });
 

@@ -7,9 +7,10 @@ export function hasNetwork(role: Role): boolean {
   return NETWORK_ROLES.includes(role);
 }
 
-/** Where each role starts after signing in: the office, the network, or (advisors, for now) the account. */
+/** Where each role starts after signing in: the office, the agenda (advisors), or the network. */
 export function landingFor(role: Role): string {
   if (role === 'admin') return '/office/users';
+  if (role === 'advisor') return '/agenda';
   return hasNetwork(role) ? '/network' : '/account';
 }
 

@@ -5,9 +5,9 @@ const labels = (role: Parameters<typeof navFor>[0]) => navFor(role).flatMap((sec
 
 describe('navFor', () => {
   test('a role sees only what it can use: the network for students and alumni, never for staff', () => {
-    expect(labels('student')).toEqual(['Network', 'Account']);
-    expect(labels('alumni')).toEqual(['Network', 'Account']);
-    expect(labels('advisor')).toEqual(['Account']);
-    expect(labels('admin')).toEqual(['Users', 'Outbox', 'Account']);
+    expect(labels('student')).toEqual(['Network', 'Appointments', 'Account']);
+    expect(labels('alumni')).toEqual(['Network', 'Appointments', 'Account']);
+    expect(labels('advisor')).toEqual(['Agenda', 'Availability', 'Account']);
+    expect(labels('admin')).toEqual(['Users', 'Reason codes', 'Policy', 'Outbox', 'Account']);
   });
 });

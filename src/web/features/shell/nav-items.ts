@@ -16,6 +16,8 @@ export function navFor(role: Role): NavSection[] {
       label: 'Office',
       items: [
         { to: '/office/users', label: 'Users', icon: 'users' },
+        { to: '/office/reason-codes', label: 'Reason codes', icon: 'list' },
+        { to: '/office/policy', label: 'Policy', icon: 'clock' },
         { to: '/office/outbox', label: 'Outbox', icon: 'mail' },
       ],
     });
@@ -23,6 +25,11 @@ export function navFor(role: Role): NavSection[] {
   const items: NavItem[] = [];
   // Students and alumni keep a private network; staff never see anyone's contacts (DESIGN.md roles).
   if (hasNetwork(role)) items.push({ to: '/network', label: 'Network', icon: 'network' });
+  // Students and alumni book advising (APPT-01 audiences); advisors see their day and set their hours.
+  if (hasNetwork(role)) items.push({ to: '/appointments', label: 'Appointments', icon: 'calendar' });
+  if (role === 'advisor') {
+    items.push({ to: '/agenda', label: 'Agenda', icon: 'calendar' }, { to: '/availability', label: 'Availability', icon: 'clock' });
+  }
   items.push({ to: '/account', label: 'Account', icon: 'account' });
   sections.push({ label: null, items });
   return sections;

@@ -1,0 +1,82 @@
+import {
+  advisorSettingsEnvelope,
+  availabilityEnvelope,
+  exceptionEnvelope,
+  exceptionListResponse,
+  offeredCodesResponse,
+  type AdvisorSettingsInput,
+  type AvailabilityInput,
+  type ExceptionInput,
+} from '../../../shared/contracts/advising';
+import {
+  agendaItemEnvelope,
+  agendaResponse,
+  appointmentEnvelope,
+  appointmentListResponse,
+  slotsResponse,
+  standingResponse,
+  type AttendanceInput,
+} from '../../../shared/contracts/appointments';
+import {
+  adminReasonCodeEnvelope,
+  adminReasonCodeListResponse,
+  officePolicyEnvelope,
+  reasonCodeListResponse,
+  type OfficePolicyInput,
+  type UpdateReasonCodeInput,
+} from '../../../shared/contracts/reason-codes';
+import type { AppointmentMode } from '../../../shared/domain/reason-codes';
+import { api } from '../../lib/api';
+
+const enc = encodeURIComponent;
+
+export type BookingRequest = {
+  advisorId: string;
+  reasonCode: string;
+  start: string;
+  mode: AppointmentMode;
+  note: string;
+  document?: { url: string } | { text: string };
+  timeZone: string;
+};
+
+/** Students' and alumni's side: reason codes, open slots, booking and their own appointments. */
+export const bookingApi = {
+  reasonCodes: () => api.get('/api/v1/reason-codes', reasonCodeListResponse).then((body) => body.items),
+  slots: (query: { reasonCode: string; from: string; to: string; timeZone: string }) => api.get('/api/v1/slots', slotsResponse, { query }),
+  /** The key is made once per confirmation and sent again on a retry, so a retried request books once. */
+  book: (body: BookingRequest, idempotencyKey: string) =>
+    api.post('/api/v1/appointments', appointmentEnvelope, body, { 'idempotency-key': idempotencyKey }).then((answer) => answer.appointment),
+  list: (scope: 'upcoming' | 'past') => api.get('/api/v1/appointments', appointmentListResponse, { query: { scope } }).then((body) => body.items),
+  standing: () => api.get('/api/v1/appointments/standing', standingResponse),
+  cancel: (id: string) => api.post(`/api/v1/appointments/${enc(id)}/cancel`, appointmentEnvelope, {}).then((body) => body.appointment),
+  reschedule: (id: string, start: string, advisorId: string, timeZone: string) =>
+    api.post(`/api/v1/appointments/${enc(id)}/reschedule`, appointmentEnvelope, { start, advisorId, timeZone }).then((body) => body.appointment),
+  icsUrl: (id: string) => `/api/v1/appointments/${enc(id)}/ics`,
+};
+
+/** The signed-in advisor's own set-up and agenda: /api/v1/advisors/me. */
+export const advisingApi = {
+  availability: () => api.get('/api/v1/advisors/me/availability', availabilityEnvelope).then((body) => body.availability),
+  saveAvailability: (body: AvailabilityInput) => api.put('/api/v1/advisors/me/availability', availabilityEnvelope, body).then((answer) => answer.availability),
+  settings: () => api.get('/api/v1/advisors/me/settings', advisorSettingsEnvelope).then((body) => body.settings),
+  saveSettings: (body: AdvisorSettingsInput) => api.put('/api/v1/advisors/me/settings', advisorSettingsEnvelope, body).then((answer) => answer.settings),
+  offeredCodes: () => api.get('/api/v1/advisors/me/reason-codes', offeredCodesResponse).then((body) => body.codes),
+  saveOfferedCodes: (codes: string[]) => api.put('/api/v1/advisors/me/reason-codes', offeredCodesResponse, { codes }).then((body) => body.codes),
+  exceptions: () => api.get('/api/v1/advisors/me/exceptions', exceptionListResponse).then((body) => body.items),
+  addException: (body: ExceptionInput) => api.post('/api/v1/advisors/me/exceptions', exceptionEnvelope, body).then((answer) => answer.exception),
+  removeException: (id: string) => api.delete(`/api/v1/advisors/me/exceptions/${enc(id)}`),
+  agenda: (query: { date: string; view: 'day' | 'week'; includeCancelled: 'true' | 'false' }) => api.get('/api/v1/advisors/me/agenda', agendaResponse, { query }),
+  attendance: (id: string, body: AttendanceInput) =>
+    api.post(`/api/v1/advisors/me/appointments/${enc(id)}/attendance`, agendaItemEnvelope, body).then((answer) => answer.appointment),
+  saveNotes: (id: string, notes: string) => api.put(`/api/v1/advisors/me/appointments/${enc(id)}/notes`, agendaItemEnvelope, { notes }).then((answer) => answer.appointment),
+};
+
+/** Reason codes as the admin manages them. */
+export const reasonCodesAdminApi = {
+  list: () => api.get('/api/v1/admin/reason-codes', adminReasonCodeListResponse).then((body) => body.items),
+  update: (code: string, body: UpdateReasonCodeInput) =>
+    api.patch(`/api/v1/admin/reason-codes/${enc(code)}`, adminReasonCodeEnvelope, body).then((answer) => answer.reasonCode),
+  policy: () => api.get('/api/v1/admin/office-policy', officePolicyEnvelope).then((body) => body.policy),
+  savePolicy: (body: OfficePolicyInput) => api.put('/api/v1/admin/office-policy', officePolicyEnvelope, body).then((answer) => answer.policy),
+};

@@ -1,0 +1,247 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { expectNoSeriousA11yIssues, expectPath, expectTitle, launchBrowser, openSession, passphrase, signIn, uniqueEmail, url, type Session } from './browser';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const STUDENT_ZONE = 'America/New_York';
+const ADVISOR_ZONE = 'Europe/Berlin';
+const REASON = 'Part-Time Job Search Strategies';
+
+type NewAccount = { email: string; name: string; role: 'student' | 'advisor'; password: string };
+
+/** Creates accounts through the API from the admin's page (same origin, same session cookie). */
+async function createAccounts(page: Page, accounts: NewAccount[]): Promise<void> {
+  await page.evaluate(async (list) => {
+    for (const account of list) {
+      const response = await fetch('/api/v1/admin/users', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(account),
+      });
+      if (response.status !== 201) throw new Error(`create ${account.email}: ${response.status} ${await response.text()}`);
+    }
+  }, accounts);
+}
+
+async function signedIn(account: { email: string; password: string }, landing: string, timezoneId: string): Promise<Session> {
+  const session = await openSession(browser, { timezoneId });
+  await session.page.goto(url('/sign-in'));
+  await signIn(session.page, account.email, account.password);
+  await expectPath(session.page, landing);
+  return session;
+}
+
+/** axe in light and dark, then at phone width with nothing scrolling sideways; back to a laptop after. */
+async function checkPage(page: Page, label: string): Promise<void> {
+  await expectNoSeriousA11yIssues(page, label);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yIssues(page, `${label} (dark)`);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 375, height: 812 });
+  // When the page scrolls sideways, name the widest culprits in the failure.
+  const wide = await page.evaluate(() =>
+    (document.scrollingElement ?? document.documentElement).scrollWidth <= 375
+      ? []
+      : [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > 376).slice(-5).map((el) => `${el.tagName}.${el.className}`),
+  );
+  expect(wide, `${label}: wider than the phone`).toEqual([]);
+  await expect(page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)).resolves.toBeLessThanOrEqual(375);
+  await expectNoSeriousA11yIssues(page, `${label} (phone)`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** The calendar date of an instant in a zone, as the agenda's date field takes it. */
+function dateIn(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(new Date(iso));
+}
+
+/** Opens the advisor's agenda on a date (day view) and answers the card of this student, if any. */
+async function agendaCard(page: Page, date: string, studentName: string, showCancelled = false) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agenda' }).click();
+  await expectPath(page, '/agenda');
+  await page.getByLabel('Date', { exact: true }).fill(date);
+  const box = page.getByLabel('Show cancelled');
+  if ((await box.isChecked()) !== showCancelled) await box.setChecked(showCancelled);
+  await page.locator(`[data-agenda-for="${date}|day|${String(showCancelled)}"]`).waitFor({ state: 'attached' });
+  return page.locator('li.appt-card').filter({ hasText: studentName });
+}
+
+describe('advising appointments', () => {
+  test('admin checks reasons, advisor sets hours, student books Part-Time Job Search, downloads the .ics and cancels', async () => {
+    const suffix = Math.random().toString(36).slice(2, 7);
+    const advisorAccount: NewAccount = { email: uniqueEmail('advisor'), name: `Ines Advisor ${suffix}`, role: 'advisor', password: passphrase() };
+    const studentAccount: NewAccount = { email: uniqueEmail('student'), name: `Kofi Student ${suffix}`, role: 'student', password: passphrase() };
+    const rivalAccount: NewAccount = { email: uniqueEmail('rival'), name: `Rosa Rival ${suffix}`, role: 'student', password: passphrase() };
+
+    // The admin: the reason codes are there, Part-Time Job Search among them, active.
+    const admin = await openSession(browser);
+    await admin.page.goto(url('/sign-in'));
+    await signIn(admin.page, inject('adminEmail'), inject('adminPassword'));
+    await expectPath(admin.page, '/office/users');
+    await createAccounts(admin.page, [advisorAccount, studentAccount, rivalAccount]);
+    await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reason codes' }).click();
+    await expectPath(admin.page, '/office/reason-codes');
+    await expectTitle(admin.page, 'Reason codes · Rapport');
+    const row = admin.page.getByRole('row', { name: new RegExp(REASON) });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('PART_TIME_JOB_SEARCH');
+    await expect(row.getByText('Active', { exact: true }).isVisible()).resolves.toBe(true);
+    await row.getByRole('button', { name: `Edit ${REASON}` }).click();
+    const edit = admin.page.getByRole('dialog', { name: 'Edit PART_TIME_JOB_SEARCH' });
+    await edit.waitFor();
+    await expect(edit.getByLabel('Label').inputValue()).resolves.toBe(REASON);
+    await expectNoSeriousA11yIssues(admin.page, 'edit reason code');
+    await admin.page.keyboard.press('Escape');
+    await edit.waitFor({ state: 'hidden' });
+    await checkPage(admin.page, 'reason codes');
+    // The policy page explains each rule beside its field.
+    await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Policy' }).click();
+    await expectPath(admin.page, '/office/policy');
+    await expectTitle(admin.page, 'Office policy · Rapport');
+    await admin.page.getByLabel('Cancellation cutoff').waitFor();
+    await admin.page.getByText('recorded as a late cancellation').waitFor();
+    await checkPage(admin.page, 'office policy');
+    await admin.close();
+
+    // The advisor (in Berlin): weekly hours every day 09:00–12:00, offers the reason, books at least 2 hours ahead.
+    const advisor = await signedIn(advisorAccount, '/agenda', ADVISOR_ZONE);
+    const ap = advisor.page;
+    await expectTitle(ap, 'Agenda · Rapport');
+    await ap.getByText('No appointments this day').waitFor();
+    await ap.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Availability' }).click();
+    await expectPath(ap, '/availability');
+    await expect(ap.getByLabel('Time zone').inputValue()).resolves.toBe(ADVISOR_ZONE);
+    for (let day = 1; day <= 7; day += 1) {
+      await ap.getByRole('button', { name: 'Add hours' }).click();
+      await ap.getByLabel(`Day ${day}`).selectOption(String(day));
+      await ap.getByLabel('From', { exact: true }).nth(day - 1).fill('09:00');
+      await ap.getByLabel('Until', { exact: true }).nth(day - 1).fill('12:00');
+    }
+    await ap.getByRole('button', { name: 'Save weekly hours' }).click();
+    await ap.getByText(`Weekly hours saved (7 ranges, ${ADVISOR_ZONE}).`).waitFor();
+    await ap.getByRole('checkbox', { name: REASON, exact: true }).check();
+    await ap.getByRole('button', { name: 'Save reasons' }).click();
+    await ap.getByText(/You offer 1 reason\./).waitFor();
+    await ap.getByLabel('Buffer (minutes)').fill('0');
+    await ap.getByLabel('Minimum notice (hours)').fill('2');
+    await ap.getByLabel('Horizon (days)').fill('14');
+    await ap.getByRole('button', { name: 'Save booking rules' }).click();
+    await ap.getByText('Booking rules saved.').waitFor();
+    await checkPage(ap, 'availability');
+
+    // The student (in New York) books: reason first, then a time in their zone, then details.
+    const student = await signedIn(studentAccount, '/network', STUDENT_ZONE);
+    const sp = student.page;
+    await sp.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Appointments' }).click();
+    await expectPath(sp, '/appointments');
+    await sp.getByText('Nothing booked yet').waitFor();
+    await checkPage(sp, 'my appointments (empty)');
+    await sp.getByRole('main').getByRole('link', { name: 'Book advising' }).first().click();
+    await expectPath(sp, '/appointments/book');
+    await expectTitle(sp, 'Book advising · Rapport');
+    const reason = sp.getByRole('radio', { name: new RegExp(REASON) });
+    await reason.check();
+    await sp.getByText(`Times are shown in your time zone, ${STUDENT_ZONE}.`).waitFor();
+    const mySlots = sp.getByRole('button', { name: new RegExp(`· ${advisorAccount.name}$`) });
+    await mySlots.first().waitFor();
+    await checkPage(sp, 'book: times');
+    await mySlots.first().click();
+    await expect(mySlots.first().getAttribute('aria-pressed')).resolves.toBe('true');
+    await sp.getByLabel('How would you like to meet?').selectOption('video');
+    await sp.getByLabel('Note for your advisor (optional)').fill('Looking for weekend work near campus');
+    await checkPage(sp, 'book: details');
+
+    // Someone else takes that time first: the student is told and sees the times still open.
+    const rival = await signedIn(rivalAccount, '/network', STUDENT_ZONE);
+    const taken = await rival.page.evaluate(
+      async ({ advisorName }) => {
+        const answer = (await (await fetch('/api/v1/slots?reasonCode=PART_TIME_JOB_SEARCH&timeZone=UTC')).json()) as { items: { advisorId: string; advisorName: string; start: string }[] };
+        const slot = answer.items.find((item) => item.advisorName === advisorName);
+        if (!slot) throw new Error('no slot for the advisor');
+        const response = await fetch('/api/v1/appointments', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+          body: JSON.stringify({ advisorId: slot.advisorId, reasonCode: 'PART_TIME_JOB_SEARCH', start: slot.start, mode: 'phone', note: '' }),
+        });
+        if (response.status !== 201) throw new Error(`rival booking: ${response.status}`);
+        return slot.start;
+      },
+      { advisorName: advisorAccount.name },
+    );
+    await rival.close();
+    await sp.getByRole('button', { name: 'Confirm booking' }).click();
+    await sp.getByRole('alert').getByText('Someone booked that time a moment ago').waitFor();
+    await mySlots.first().waitFor();
+    await mySlots.first().click();
+    await sp.getByLabel('Note for your advisor (optional)').fill('Looking for weekend work near campus');
+    await sp.getByRole('button', { name: 'Confirm booking' }).click();
+    await sp.getByRole('heading', { name: 'Appointment booked', level: 1 }).waitFor();
+    await expect(sp.getByRole('main').textContent()).resolves.toContain(REASON);
+    await checkPage(sp, 'booking confirmation');
+
+    // The .ics: a calendar with the event at the booked instant (UTC).
+    const [download] = await Promise.all([sp.waitForEvent('download'), sp.getByRole('link', { name: 'Add to calendar (.ics)' }).click()]);
+    const ics = readFileSync(await download.path(), 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+
+    await sp.getByRole('link', { name: 'See my appointments' }).click();
+    await expectPath(sp, '/appointments');
+    const card = sp.locator('li.appt-card').filter({ hasText: REASON });
+    await card.waitFor();
+    const start = (await card.locator('time').getAttribute('datetime')) ?? '';
+    expect(Date.parse(start)).toBeGreaterThan(Date.parse(taken));
+    const dtstart = `DTSTART:${new Date(start).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`;
+    expect(ics).toContain(dtstart);
+    await expect(card.getByText('Booked', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(card.textContent()).resolves.toContain(advisorAccount.name);
+    await checkPage(sp, 'my appointments');
+
+    // The advisor's agenda shows the booking with the student's name, the reason and the note.
+    const day = dateIn(start, ADVISOR_ZONE);
+    const booked = await agendaCard(ap, day, studentAccount.name);
+    await booked.waitFor();
+    await expect(booked.textContent()).resolves.toContain(REASON);
+    await expect(booked.textContent()).resolves.toContain('Looking for weekend work near campus');
+    await expect(booked.getByText('Booked', { exact: true }).isVisible()).resolves.toBe(true);
+    await booked.getByLabel('Private notes').fill('Bring list of campus employers');
+    await booked.getByRole('button', { name: 'Save notes' }).click();
+    await ap.getByText(`Notes on ${studentAccount.name} saved.`).waitFor();
+    await checkPage(ap, 'agenda');
+
+    // The student cancels; the page says whether it counts as late.
+    await card.getByRole('button', { name: `Cancel ${REASON}` }).click();
+    await expect(card.textContent()).resolves.toContain('counts as a late cancellation');
+    await card.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await sp.getByText(`Cancelled ${REASON}.`).waitFor();
+    await card.getByText(/^Cancelled/).waitFor();
+    await checkPage(sp, 'my appointments (cancelled)');
+
+    // The agenda no longer lists it, and shows it as cancelled when asked to.
+    await ap.reload();
+    const gone = await agendaCard(ap, day, studentAccount.name);
+    await expect(gone.count()).resolves.toBe(0);
+    const cancelled = await agendaCard(ap, day, studentAccount.name, true);
+    await cancelled.waitFor();
+    await expect(cancelled.getByText(/^Cancelled( late)?$/).isVisible()).resolves.toBe(true);
+
+    // Advisors and students see only their own pages.
+    await sp.goto(url('/agenda'));
+    await sp.getByRole('heading', { name: 'We can’t find that page' }).waitFor();
+    await ap.goto(url('/appointments/book'));
+    await ap.getByRole('heading', { name: 'We can’t find that page' }).waitFor();
+
+    await student.close();
+    await advisor.close();
+  }, 240_000);
+});
