@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { expectNoSeriousA11yIssues, expectPath, expectTitle, launchBrowser, openSession, passphrase, signIn, uniqueEmail, url, type Session } from './browser';
+import { createAccounts, expectNoSeriousA11yIssues, expectPath, expectTitle, launchBrowser, openSession, passphrase, signIn, uniqueEmail, url, type NewAccount, type Session } from './browser';
 
 let browser: Browser;
 
@@ -16,23 +16,6 @@ afterAll(async () => {
 const STUDENT_ZONE = 'America/New_York';
 const ADVISOR_ZONE = 'Europe/Berlin';
 const REASON = 'Part-Time Job Search Strategies';
-
-type NewAccount = { email: string; name: string; role: 'student' | 'advisor'; password: string };
-
-/** Creates accounts through the API from the admin's page (same origin, same session cookie). */
-async function createAccounts(page: Page, accounts: NewAccount[]): Promise<void> {
-  await page.evaluate(async (list) => {
-    for (const account of list) {
-      const response = await fetch('/api/v1/admin/users', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(account),
-      });
-      if (response.status !== 201) throw new Error(`create ${account.email}: ${response.status} ${await response.text()}`);
-    }
-  }, accounts);
-}
 
 async function signedIn(account: { email: string; password: string }, landing: string, timezoneId: string): Promise<Session> {
   const session = await openSession(browser, { timezoneId });

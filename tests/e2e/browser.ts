@@ -124,3 +124,20 @@ export async function expectTitle(page: Page, title: string): Promise<void> {
     expect(await page.title()).toBe(title);
   });
 }
+
+export type NewAccount = { email: string; name: string; role: 'student' | 'alumni' | 'advisor' | 'admin'; password: string };
+
+/** Creates accounts through the API from a signed-in admin's page (same origin, same session cookie). */
+export async function createAccounts(page: Page, accounts: NewAccount[]): Promise<void> {
+  await page.evaluate(async (list) => {
+    for (const account of list) {
+      const response = await fetch('/api/v1/admin/users', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(account),
+      });
+      if (response.status !== 201) throw new Error(`create ${account.email}: ${response.status} ${await response.text()}`);
+    }
+  }, accounts);
+}

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { expectNoSeriousA11yIssues, expectPath, expectTitle, launchBrowser, openSession, passphrase, signIn, uniqueEmail, url, type Session } from './browser';
+import { createAccounts, expectNoSeriousA11yIssues, expectPath, expectTitle, launchBrowser, openSession, passphrase, signIn, uniqueEmail, url, type NewAccount, type Session } from './browser';
 
 let browser: Browser;
 
@@ -21,23 +21,6 @@ async function signInAsAdmin(startAt = '/sign-in'): Promise<Session> {
   await signIn(session.page, inject('adminEmail'), inject('adminPassword'));
   await expectPath(session.page, startAt === '/sign-in' ? '/office/users' : startAt);
   return session;
-}
-
-type NewAccount = { email: string; name: string; role: 'student' | 'alumni' | 'advisor' | 'admin'; password: string };
-
-/** Creates accounts through the API from the admin's page (same origin, same session cookie). */
-async function createAccounts(page: Page, accounts: NewAccount[]): Promise<void> {
-  await page.evaluate(async (list) => {
-    for (const account of list) {
-      const response = await fetch('/api/v1/admin/users', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(account),
-      });
-      if (response.status !== 201) throw new Error(`create ${account.email}: ${response.status} ${await response.text()}`);
-    }
-  }, accounts);
 }
 
 describe('the office', () => {

@@ -5,7 +5,7 @@ import type { CancellationCutoff } from '../../shared/domain/appointment-policy'
 import { Badge } from '../components/ui/badge';
 import { Button } from '../components/ui/button';
 import { EmptyState } from '../components/ui/empty-state';
-import { LiveStatus, Notice } from '../components/ui/notice';
+import { Notice, PageNotices } from '../components/ui/notice';
 import { PageHeader } from '../components/ui/page-header';
 import { Panel } from '../components/ui/panel';
 import { CUTOFF_LABELS, MODE_LABELS, STATUS_LABELS, isLateNow } from '../features/appointments/appointment-labels';
@@ -154,13 +154,7 @@ export function AppointmentsRoute() {
           </Link>
         }
       />
-      <LiveStatus message={status?.message ?? null} tone={status?.tone ?? 'success'} />
-      {error ? (
-        <Notice tone="danger" live="alert">
-          {error}
-        </Notice>
-      ) : null}
-      {!data && !error ? <p role="status">Loading your appointments…</p> : null}
+      <PageNotices status={status} error={error} loading={!data} loadingLabel="Loading your appointments…" />
       {data && standing ? (
         <div className="stack-lg">
           {standing.standing !== 'none' || (standing.termCap !== null && standing.appointments >= standing.termCap) ? (

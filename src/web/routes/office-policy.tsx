@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { OfficePolicyDto } from '../../shared/contracts/reason-codes';
 import { CANCELLATION_CUTOFFS, type CancellationCutoff } from '../../shared/domain/appointment-policy';
 import { Button } from '../components/ui/button';
-import { LiveStatus, Notice } from '../components/ui/notice';
+import { PageNotices } from '../components/ui/notice';
 import { PageHeader } from '../components/ui/page-header';
 import { Panel } from '../components/ui/panel';
 import { SelectField } from '../components/ui/select-field';
@@ -102,13 +102,7 @@ export function OfficePolicyRoute() {
   return (
     <>
       <PageHeader eyebrow="Office" title="Office policy" description="The rules every booking follows. Students see them explained when they apply." />
-      <LiveStatus message={status?.message ?? null} tone={status?.tone ?? 'success'} />
-      {error ? (
-        <Notice tone="danger" live="alert">
-          {error}
-        </Notice>
-      ) : null}
-      {values === null && !error ? <p role="status">Loading the policy…</p> : null}
+      <PageNotices status={status} error={error} loading={values === null} loadingLabel="Loading the policy…" />
       {values ? (
         <form className="stack-lg" onSubmit={(event) => void save(event)} noValidate>
           <Panel title="Cancelling and documents">

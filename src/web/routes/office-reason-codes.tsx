@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Badge } from '../components/ui/badge';
 import { Button } from '../components/ui/button';
-import { LiveStatus, Notice } from '../components/ui/notice';
+import { PageNotices } from '../components/ui/notice';
 import { PageHeader } from '../components/ui/page-header';
 import { Table } from '../components/ui/table';
 import { DOCUMENT_LABELS, MODE_LABELS } from '../features/appointments/appointment-labels';
@@ -45,13 +45,7 @@ export function OfficeReasonCodesRoute() {
   return (
     <>
       <PageHeader eyebrow="Office" title="Reason codes" description="What students can book an advisor for. The description helps them choose; retire a code instead of deleting it." />
-      <LiveStatus message={status?.message ?? null} tone={status?.tone ?? 'success'} />
-      {error ? (
-        <Notice tone="danger" live="alert">
-          {error}
-        </Notice>
-      ) : null}
-      {codes === null && !error ? <p role="status">Loading reason codes…</p> : null}
+      <PageNotices status={status} error={error} loading={codes === null} loadingLabel="Loading reason codes…" />
       {codes ? (
         <Table caption={`${codes.length} reason codes`}>
           <thead>

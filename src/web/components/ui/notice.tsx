@@ -34,3 +34,31 @@ export function LiveStatus({ message, tone = 'success' }: { message: string | nu
     </div>
   );
 }
+
+/**
+ * The top of a page that loads its data: the live status line, the load or save error (announced at once),
+ * and a loading line while nothing has arrived and nothing has failed.
+ */
+export function PageNotices({
+  status,
+  error,
+  loading,
+  loadingLabel,
+}: {
+  status: { message: string; tone?: Tone } | null;
+  error: string | null;
+  loading: boolean;
+  loadingLabel: string;
+}) {
+  return (
+    <>
+      <LiveStatus message={status?.message ?? null} tone={status?.tone ?? 'success'} />
+      {error ? (
+        <Notice tone="danger" live="alert">
+          {error}
+        </Notice>
+      ) : null}
+      {loading && !error ? <p role="status">{loadingLabel}</p> : null}
+    </>
+  );
+}
