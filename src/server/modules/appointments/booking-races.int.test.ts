@@ -44,7 +44,7 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-describe('L1 booking storm', () => {
+describe('L1 booking storm (APPT-07)', () => {
   it('200 concurrent bookings of one slot → exactly 1 × 201, 199 × 409 APPOINTMENT_SLOT_TAKEN, 0 × 5xx, one row', async () => {
     const advisor = await bookableAdvisor(t.app, { name: 'Storm Advisor' });
     const students = await signedInUsers(t, 200);
@@ -112,7 +112,7 @@ describe('L1 booking storm', () => {
   });
 });
 
-describe('L3 cancel / rebook / reschedule race', () => {
+describe('L3 cancel / rebook / reschedule race (APPT-07)', () => {
   it('100 rounds of concurrent cancel, rebook and reschedule → only 2xx or 409, never two overlapping active appointments', async () => {
     const advisor = await bookableAdvisor(t.app, { name: 'Race Advisor', codes: ['PART_TIME_JOB_SEARCH', 'CAREER_EXPLORATION'] });
     const [a, b, c, d, e] = (await signedInUsers(t, 5)) as [SignedInUser, SignedInUser, SignedInUser, SignedInUser, SignedInUser];

@@ -214,7 +214,7 @@ async function run(seed: number, steps: number): Promise<void> {
   console.info(`state machine [${t.database.label}] seed ${seed}: ${steps} steps, ${model.length} appointments; ${[...counts].map(([s, n]) => `${s}=${n}`).join(' ')}`);
 }
 
-describe('booking-state-machine (ASVS 2.3.1, 2.3.4)', () => {
+describe('booking-state-machine, APPT-07 (ASVS 2.3.1, 2.3.4)', () => {
   const seeds = process.env.BOOKING_SEED ? [Number(process.env.BOOKING_SEED)] : [20260302, 7, 4242];
   for (const seed of seeds) {
     it(`seed ${seed}: every answer as the model predicts, never 500, never two overlapping active appointments`, async () => {
