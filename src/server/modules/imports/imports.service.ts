@@ -105,18 +105,12 @@ export function createImportsService(deps: { db: Db; clock: Clock; onFlushError?
     return { ...csv, rows: csv.rows.map((row) => ({ ...row, error: undefined })) };
   }
 
-  async function check(format: ImportFormat, rows: { row: number; draft: ContactDraft | null; error?: string }[]): Promise<CheckedRow[]> {
-    const checked: CheckedRow[] = [];
-    for (const [index, { row, draft, error }] of rows.entries()) {
-      if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
-      if (!draft) {
-        checked.push({ row, draft: null, ok: false, message: error ?? 'The row could not be read.' });
-        continue;
-      }
+  function check(format: ImportFormat, rows: { row: number; draft: ContactDraft | null; error?: string }[]): Promise<CheckedRow[]> {
+    return mapYielding(rows, ({ row, draft, error }): CheckedRow => {
+      if (!draft) return { row, draft: null, ok: false, message: error ?? 'The row could not be read.' };
       const result = checkDraft(draft);
-      checked.push(result.ok ? { row, draft, ok: true, input: result.input, identity: identityOf(format, result.input) } : { row, draft, ok: false, message: result.message });
-    }
-    return checked;
+      return result.ok ? { row, draft, ok: true, input: result.input, identity: identityOf(format, result.input) } : { row, draft, ok: false, message: result.message };
+    });
   }
 
   function report(request: ImportRequest, total: number, classified: readonly Classified[], committed: boolean, importedIds?: string[]): ImportResponse {
