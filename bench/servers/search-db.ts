@@ -139,7 +139,7 @@ async function measure(passes: number, warmup: number, subset: number): Promise<
       const started = performance.now();
       const found = await searchContacts(db, targetOwner as string, sample.q, {}, 50, 0);
       sample.ms.push(performance.now() - started);
-      sample.rows = found.length;
+      sample.rows = found.rows.length;
     }
   }
   // The plan of the slowest query, to say where the time goes.

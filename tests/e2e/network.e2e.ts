@@ -197,6 +197,8 @@ describe('a student’s network', () => {
     await page.waitForFunction(() => document.querySelectorAll('tbody.contact-rows tr').length >= 1 && !document.querySelector('[aria-busy="true"]'));
     await expect(rows.first().textContent()).resolves.toContain('Amara Okafor');
     await expect(page.getByRole('link', { name: 'Jonas Weber' }).count()).resolves.toBe(0);
+    // A typo finds only close matches, and the page says so rather than passing them off as exact.
+    await page.getByText('Nothing matches “Okafr” exactly. Showing 1 close match, closest first.').waitFor();
     await expectNoSeriousA11yIssues(page, 'network (search)');
     await page.getByLabel('Search your network').fill('');
     await page.getByRole('link', { name: 'Jonas Weber' }).waitFor();

@@ -156,7 +156,12 @@ export const listContactsQuery = z.object({
   cursor: z.string().max(300).optional(),
 });
 export type ListContactsQuery = z.infer<typeof listContactsQuery>;
-export const contactListResponse = z.object({ items: z.array(contactSchema), nextCursor: z.string().nullable() });
+export const contactListResponse = z.object({
+  items: z.array(contactSchema),
+  nextCursor: z.string().nullable(),
+  /** With `q`: `exact` when words matched as typed, `close` when only similar names did (typo tolerance). */
+  match: z.enum(['exact', 'close']).optional(),
+});
 
 export const contactSummaryResponse = z.object({
   total: z.number().int(),

@@ -11,7 +11,7 @@ import { BulkDialog, type BulkKind, type BulkResult } from '../features/network/
 import { CircleTabs, isCircleTab, type CircleTab } from '../features/network/circle-tabs';
 import { ContactTable } from '../features/network/contact-table';
 import { deletedFrom } from '../features/network/deleted-state';
-import { bulkInSlices, contactsApi } from '../features/network/contacts-api';
+import { bulkInSlices, contactsApi, type SearchMatch } from '../features/network/contacts-api';
 import { ExportMenu } from '../features/network/export-menu';
 import { CIRCLE_LABELS } from '../features/network/labels';
 import { SELECT_ALL_ID, SelectionBar } from '../features/network/selection-bar';
@@ -26,10 +26,14 @@ import '../features/network/network.css';
 
 type ToastState = { message: string; tone: 'success' | 'danger'; restoreIds?: string[] } | null;
 
-function summaryLine(count: number, more: boolean, q: string, circle: CircleTab, due: boolean): string {
-  const where = [circle === 'all' ? '' : `in ${CIRCLE_LABELS[circle]}`, due ? 'due a catch-up' : '', q ? `matching “${q}”` : ''].filter(Boolean).join(', ');
+function summaryLine(count: number, more: boolean, q: string, circle: CircleTab, due: boolean, match: SearchMatch | undefined): string {
+  const close = q !== '' && match === 'close';
+  const where = [circle === 'all' ? '' : `in ${CIRCLE_LABELS[circle]}`, due ? 'due a catch-up' : '', q && !close ? `matching “${q}”` : ''].filter(Boolean).join(', ');
   if (count === 0) return `No one ${where || 'here yet'}.`;
-  return `Showing ${plural(count, 'person', 'people')}${where ? ` ${where}` : ''}${q ? ', best match first' : ''}${more ? '; there are more.' : '.'}`;
+  const tail = more ? '; there are more.' : '.';
+  // Typo tolerance: say that these only look like the query, so nobody mistakes them for exact matches.
+  if (close) return `Nothing matches “${q}” exactly. Showing ${plural(count, 'close match', 'close matches')}${where ? ` ${where}` : ''}, closest first${tail}`;
+  return `Showing ${plural(count, 'person', 'people')}${where ? ` ${where}` : ''}${q ? ', best match first' : ''}${tail}`;
 }
 
 export function NetworkRoute() {
@@ -44,7 +48,7 @@ export function NetworkRoute() {
   const q = useDebouncedValue(search.trim(), 150);
   const { summary, reload: reloadSummary } = useContactSummary();
   const key = `${circle}|${due}|${q}`;
-  const list = usePagedList<ContactDto>(key, (cursor) => contactsApi.list({ q, circle: circle === 'all' ? null : circle, due }, cursor));
+  const list = usePagedList<ContactDto, SearchMatch>(key, (cursor) => contactsApi.list({ q, circle: circle === 'all' ? null : circle, due }, cursor));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulk, setBulk] = useState<BulkKind | null>(null);
   const [toast, setToast] = useState<ToastState>(null);
@@ -204,7 +208,7 @@ export function NetworkRoute() {
               ) : null}
               {/* Announces each new result; when nothing matches, the empty state below says so on screen. */}
               <p className={list.status === 'ready' && list.items.length === 0 ? 'visually-hidden' : 'list-summary'} role="status">
-                {list.status === 'loading' && list.items.length === 0 ? 'Loading your network…' : list.status === 'ready' ? summaryLine(list.items.length, list.nextCursor !== null, q, circle, due) : ''}
+                {list.status === 'loading' && list.items.length === 0 ? 'Loading your network…' : list.status === 'ready' ? summaryLine(list.items.length, list.nextCursor !== null, q, circle, due, list.extra) : ''}
               </p>
             </div>
             {list.status === 'ready' && list.items.length === 0 ? (

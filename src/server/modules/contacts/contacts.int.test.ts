@@ -206,7 +206,7 @@ describe('GET /api/v1/contacts: search, filters, pages', () => {
     const search = async (q: string, query = '') => {
       const response = await as(t.app, user.cookie)({ method: 'GET', url: `/api/v1/contacts?q=${encodeURIComponent(q)}${query}` });
       expect(response.statusCode).toBe(200);
-      return response.json() as { items: { displayName: string }[]; nextCursor: string | null };
+      return response.json() as { items: { displayName: string }[]; nextCursor: string | null; match?: string };
     };
     const names = async (q: string) => (await search(q)).items.map((c) => c.displayName);
     // A name that starts with what was typed comes before a title that merely contains a word starting with it.
@@ -216,9 +216,11 @@ describe('GET /api/v1/contacts: search, filters, pages', () => {
     expect(await names('post.example')).toEqual(['Maria Brandt']);
     // Exact matches only while there are any; a name that merely looks like the query is not mixed in.
     expect(await names('brandt')).toEqual(['Maria Brandt']);
-    // Nothing matches exactly: the names that look most like it, closest first, a page at a time.
+    expect((await search('brandt')).match).toBe('exact');
+    // Nothing matches exactly: the names that look most like it, closest first, a page at a time, said to be close.
     const first = await search('brandtt', '&limit=1');
     expect(first.items.map((c) => c.displayName)).toEqual(['Maria Brandt']);
+    expect(first.match).toBe('close');
     const second = await search('brandtt', `&limit=1&cursor=${first.nextCursor}`);
     expect(second.items.map((c) => c.displayName)).toEqual(['Tom Brandon']);
     expect(second.nextCursor).toBeNull();

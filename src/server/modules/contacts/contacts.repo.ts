@@ -108,7 +108,16 @@ const FUZZY_MIN_LENGTH = 3;
  *    similarity, owner-scoped GIN index), closest first — the typo tolerance ("brandtt" finds Brandt).
  * Typos never crowd out exact matches, and a broad prefix never pays for a fuzzy comparison of every row.
  */
-export async function searchContacts(db: Db, ownerId: string, q: string, filter: ContactFilter, limit: number, offset: number): Promise<ListedContact[]> {
+export type SearchMatch = 'exact' | 'close';
+
+export async function searchContacts(
+  db: Db,
+  ownerId: string,
+  q: string,
+  filter: ContactFilter,
+  limit: number,
+  offset: number,
+): Promise<{ rows: ListedContact[]; match: SearchMatch }> {
   const needle = q.toLowerCase().trim().slice(0, 200);
   const tsquery = prefixQuery(needle);
   const scope = filterConditions(ownerId, filter);
@@ -124,18 +133,19 @@ export async function searchContacts(db: Db, ownerId: string, q: string, filter:
       .orderBy(desc(rank), asc(contacts.sortKey), asc(contacts.id))
       .limit(limit + 1)
       .offset(offset);
-    if (exact.length > 0) return exact;
+    if (exact.length > 0) return { rows: exact, match: 'exact' };
     // A later page past the last exact match is empty, not the start of the fuzzy list.
-    if (offset > 0 && (await db.select({ id: contacts.id }).from(contacts).where(and(...scope, matches)).limit(1)).length > 0) return [];
+    if (offset > 0 && (await db.select({ id: contacts.id }).from(contacts).where(and(...scope, matches)).limit(1)).length > 0) return { rows: [], match: 'exact' };
   }
-  if (needle.length < FUZZY_MIN_LENGTH) return [];
-  return db
+  if (needle.length < FUZZY_MIN_LENGTH) return { rows: [], match: 'exact' };
+  const close = await db
     .select(listedColumns)
     .from(contacts)
     .where(and(...scope, sql`${needle} <% ${contacts.searchNames}`))
     .orderBy(desc(sql`word_similarity(${needle}, ${contacts.searchNames})`), asc(contacts.sortKey), asc(contacts.id))
     .limit(limit + 1)
     .offset(offset);
+  return { rows: close, match: close.length > 0 ? 'close' : 'exact' };
 }
 
 export async function countByCircle(db: Db, ownerId: string, now: Date) {

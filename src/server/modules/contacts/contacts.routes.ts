@@ -43,7 +43,7 @@ export function contactsRoutes(contacts: ContactsService) {
 
     r.get('', { schema: { tags, querystring: listContactsQuery, response: { 200: contactListResponse } } }, async (request) => {
       const page = await contacts.list(requireAuth(request).user.id, request.query);
-      return { items: page.items.map(toContactDto), nextCursor: page.nextCursor };
+      return { items: page.items.map(toContactDto), nextCursor: page.nextCursor, ...(page.match ? { match: page.match } : {}) };
     });
 
     r.post('', { schema: { tags, body: createContactBody, response: { 201: contactEnvelope } } }, async (request, reply) => {

@@ -34,6 +34,7 @@ import {
   listKeepInTouchDue,
   restoreContacts,
   searchContacts,
+  type SearchMatch,
   softDeleteContacts,
   updateContact,
   type ContactRow,
@@ -127,7 +128,8 @@ export function createContactsService(deps: { db: Db; clock: Clock }) {
       if ((await softDeleteContacts(db, ownerId, [id], clock.now())) === 0) throw errors.notFound('This contact');
     },
 
-    async list(ownerId: string, query: ListContactsQuery): Promise<{ items: ListedContact[]; nextCursor: string | null }> {
+    /** A page of contacts; with `q`, `match` says whether these are exact matches or close ones (typo tolerance). */
+    async list(ownerId: string, query: ListContactsQuery): Promise<{ items: ListedContact[]; nextCursor: string | null; match?: SearchMatch }> {
       const filter = {
         circle: query.circle,
         stage: query.stage,
@@ -139,9 +141,9 @@ export function createContactsService(deps: { db: Db; clock: Clock }) {
       const cursor = decode(query.cursor);
       if (query.q) {
         const offset = cursor?.kind === 'search' ? cursor.offset : 0;
-        const rows = await searchContacts(db, ownerId, query.q, filter, query.limit, offset);
+        const { rows, match } = await searchContacts(db, ownerId, query.q, filter, query.limit, offset);
         const items = rows.slice(0, query.limit);
-        return { items, nextCursor: rows.length > query.limit ? encode({ kind: 'search', offset: offset + query.limit }) : null };
+        return { items, match, nextCursor: rows.length > query.limit ? encode({ kind: 'search', offset: offset + query.limit }) : null };
       }
       const rows = await listContacts(db, ownerId, filter, query.limit, cursor?.kind === 'list' ? cursor : undefined);
       const items = rows.slice(0, query.limit);

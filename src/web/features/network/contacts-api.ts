@@ -20,6 +20,7 @@ import type { Page } from '../../lib/use-paged-list';
 
 export const CONTACTS_PAGE_SIZE = 50;
 
+export type SearchMatch = 'exact' | 'close';
 export type ContactFilter = { q: string; circle: Circle | null; due: boolean; tag?: string | null };
 export type ContactSummary = z.infer<typeof contactSummaryResponse>;
 export type UpdateContactBody = Partial<CreateContactBody>;
@@ -34,10 +35,13 @@ const contactPath = (id: string) => `/api/v1/contacts/${encodeURIComponent(id)}`
 
 /** The signed-in student's own network: /api/v1/contacts. */
 export const contactsApi = {
-  list: (filter: ContactFilter, cursor?: string, limit = CONTACTS_PAGE_SIZE): Promise<Page<ContactDto>> =>
-    api.get('/api/v1/contacts', contactListResponse, {
-      query: { q: filter.q, circle: filter.circle, due: filter.due ? 'true' : null, tag: filter.tag, cursor, limit },
-    }),
+  /** A page of contacts; `extra` says whether a search found exact or only close matches (typo tolerance). */
+  list: (filter: ContactFilter, cursor?: string, limit = CONTACTS_PAGE_SIZE): Promise<Page<ContactDto> & { extra?: SearchMatch }> =>
+    api
+      .get('/api/v1/contacts', contactListResponse, {
+        query: { q: filter.q, circle: filter.circle, due: filter.due ? 'true' : null, tag: filter.tag, cursor, limit },
+      })
+      .then((body) => ({ items: body.items, nextCursor: body.nextCursor, extra: body.match })),
   summary: (): Promise<ContactSummary> => api.get('/api/v1/contacts/summary', contactSummaryResponse),
   get: (id: string): Promise<ContactDto> => api.get(contactPath(id), contactEnvelope).then((body) => body.contact),
   create: (body: CreateContactBody): Promise<ContactDto> => api.post('/api/v1/contacts', contactEnvelope, body).then((answer) => answer.contact),
