@@ -22,13 +22,13 @@ export type SignedInUser = { id: string; email: string; name: string; role: Role
 /** Creates an account of any role through the real service and signs in through the real login route. */
 export async function signedInUser(
   app: FastifyInstance,
-  overrides: { role?: Role; email?: string; name?: string; password?: string } = {},
+  overrides: { role?: Role; email?: string; name?: string; password?: string; program?: string } = {},
 ): Promise<SignedInUser> {
   const role = overrides.role ?? 'student';
   const email = overrides.email ?? uniqueEmail(role);
   const password = overrides.password ?? DEFAULT_PASSWORD;
   const name = overrides.name ?? `Test ${role}`;
-  const user = await app.services.auth.createUser({ email, name, password, role });
+  const user = await app.services.auth.createUser({ email, name, password, role, program: overrides.program ?? null });
   const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
   return { id: user.id, email, name, role, password, cookie: sessionCookieFrom(login) };
@@ -95,6 +95,55 @@ export async function bookableAdvisor(
     if (response.statusCode !== 200) throw new Error(`${step.method} ${step.url} failed: ${response.statusCode} ${response.body}`);
   }
   return advisor;
+}
+
+/** Small files of each document type whose bytes match it (APPT-02 uploads). */
+export const DOCUMENT_FIXTURES = {
+  'application/pdf': Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1'),
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60, 1)]),
+  'application/msword': Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(60, 2)]),
+  'application/vnd.oasis.opendocument.text': Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.text')]),
+  'text/plain': Buffer.from('Aisha Bello — résumé\nExperience: barista, 2 years\n', 'utf8'),
+} as const;
+
+/** Uploads a document as the user through POST /api/v1/documents; returns the response (201 {document} when it worked). */
+export function uploadDocument(
+  app: FastifyInstance,
+  user: SignedInUser,
+  options: { type?: keyof typeof DOCUMENT_FIXTURES | string; filename?: string; body?: Buffer; disposition?: string | null } = {},
+) {
+  const type = options.type ?? 'application/pdf';
+  const body = options.body ?? DOCUMENT_FIXTURES[type as keyof typeof DOCUMENT_FIXTURES] ?? Buffer.from('x');
+  const disposition = options.disposition === undefined ? `attachment; filename="${options.filename ?? 'resume.pdf'}"` : options.disposition;
+  return as(app, user.cookie)({
+    method: 'POST',
+    url: '/api/v1/documents',
+    headers: { 'content-type': type, ...(disposition === null ? {} : { 'content-disposition': disposition }) },
+    payload: body,
+  });
+}
+
+/** Uploads a document and returns its id (throws when the upload is refused). */
+export async function uploadedDocumentId(app: FastifyInstance, user: SignedInUser, options: Parameters<typeof uploadDocument>[2] = {}): Promise<string> {
+  const response = await uploadDocument(app, user, options);
+  if (response.statusCode !== 201) throw new Error(`upload failed: ${response.statusCode} ${response.body}`);
+  return response.json().document.id;
+}
+
+/** Saves the office policy through the admin route: the handbook defaults, a spring term 2026 in New York, and the overrides. */
+export async function saveOfficePolicy(app: FastifyInstance, admin: SignedInUser, overrides: Record<string, unknown> = {}): Promise<void> {
+  const base = {
+    timezone: 'America/New_York',
+    cancellationCutoff: '24h',
+    documentLeadHours: 24,
+    noShowAfterMinutes: 10,
+    noShowLadder: { notice: 1, warning: 2, blocked: 3 },
+    termCap: null,
+    terms: [{ name: 'Spring 2026', startsOn: '2026-01-12', endsOn: '2026-05-08' }],
+    holidays: [],
+  };
+  const response = await as(app, admin.cookie)({ method: 'PUT', url: '/api/v1/admin/office-policy', payload: { ...base, ...overrides } });
+  if (response.statusCode !== 200) throw new Error(`office policy: ${response.statusCode} ${response.body}`);
 }
 
 /** Signs the same person in again (after a test moved the clock past the session's lifetime). */

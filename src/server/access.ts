@@ -11,7 +11,8 @@ const admin = ['admin'] as const;
 // A private network belongs to students, and to alumni who network for a career change (DESIGN.md roles).
 const networkers = ['student', 'alumni'] as const;
 // Advising appointments (issue 4): students and alumni book (ALUMNI_CAREER_CHANGE is for alumni); an advisor
-// cannot book for a student; advisors manage their own hours and agenda; staff lift a no-show block.
+// books for a student only through their own route and only when the office allows it; advisors manage their
+// own hours and agenda; staff lift a no-show block.
 const bookers = ['student', 'alumni'] as const;
 const advisor = ['advisor'] as const;
 const staff = ['advisor', 'admin'] as const;
@@ -63,6 +64,9 @@ export const ROUTE_ACCESS = {
   'POST /api/v1/appointments/:id/cancel': bookers,
   'POST /api/v1/appointments/:id/reschedule': bookers,
   'PUT /api/v1/appointments/:id/document': bookers,
+  'GET /api/v1/appointments/:id/document': bookers,
+  // Files for APPT-02: uploaded by whoever books, attached to their own appointments.
+  'POST /api/v1/documents': bookers,
   'GET /api/v1/advisors/me/availability': advisor,
   'PUT /api/v1/advisors/me/availability': advisor,
   'GET /api/v1/advisors/me/settings': advisor,
@@ -73,7 +77,10 @@ export const ROUTE_ACCESS = {
   'GET /api/v1/advisors/me/reason-codes': advisor,
   'PUT /api/v1/advisors/me/reason-codes': advisor,
   'GET /api/v1/advisors/me/agenda': advisor,
+  // An advisor books for a student only when the office policy allows it (403 ADVISOR_BOOKING_DISABLED otherwise).
+  'POST /api/v1/advisors/me/appointments': advisor,
   'GET /api/v1/advisors/me/appointments/:id': advisor,
+  'GET /api/v1/advisors/me/appointments/:id/document': advisor,
   'POST /api/v1/advisors/me/appointments/:id/attendance': advisor,
   'PUT /api/v1/advisors/me/appointments/:id/notes': advisor,
   'POST /api/v1/advisors/me/appointments/:id/cancel': advisor,
@@ -90,6 +97,7 @@ export const ROUTE_ACCESS = {
   'PUT /api/v1/admin/reason-codes/:code/advisors': admin,
   'GET /api/v1/admin/office-policy': admin,
   'PUT /api/v1/admin/office-policy': admin,
+  'GET /api/v1/admin/audit': admin,
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

@@ -22,6 +22,9 @@ import { adminReasonCodesRoutes, officePolicyRoutes } from './modules/appointmen
 import { createOfficeService } from './modules/appointments/office.service';
 import { createSlotsService } from './modules/appointments/slots.service';
 import { writeLocksFor } from './modules/appointments/write-locks';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { documentsRoutes } from './modules/documents/documents.routes';
+import { createDocumentsService } from './modules/documents/documents.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { createMailer, smtpTransport, type MailTransport } from './modules/mail/mailer';
@@ -69,7 +72,8 @@ function createServices(config: Config, deps: AppDeps, log: FastifyBaseLogger) {
   const slots = createSlotsService({ db, clock, office });
   const booking = createBookingService({ db, clock, mailer, office, locks, publicUrl: config.publicUrl });
   const advising = createAdvisingService({ db, clock, mailer, office, locks, publicUrl: config.publicUrl });
-  return { db, clock, mailer, auth, admin, contacts, office, slots, booking, advising };
+  const documents = createDocumentsService({ db, clock, onSweepError: (error) => log.warn({ err: error }, 'deleting unattached documents failed; will retry') });
+  return { db, clock, mailer, auth, admin, contacts, office, slots, booking, advising, documents };
 }
 
 // What pino must never write (SECURITY.md audit-and-logs): cookies, credentials, reset tokens.
@@ -140,11 +144,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(reasonCodesRoutes(services.office), { prefix: '/api/v1/reason-codes' });
   await app.register(slotsRoutes(services.slots), { prefix: '/api/v1/slots' });
   await app.register(appointmentsRoutes(services.booking), { prefix: '/api/v1/appointments' });
-  await app.register(advisorsRoutes(services.advising), { prefix: '/api/v1/advisors/me' });
+  await app.register(advisorsRoutes(services.advising, services.booking), { prefix: '/api/v1/advisors/me' });
+  await app.register(documentsRoutes(services.documents), { prefix: '/api/v1/documents' });
   await app.register(calendarFeedRoutes(services.advising), { prefix: '/api/v1/calendar-feeds' });
   await app.register(studentStandingRoutes(services.advising), { prefix: '/api/v1/students' });
   await app.register(adminReasonCodesRoutes(services.office), { prefix: '/api/v1/admin/reason-codes' });
   await app.register(officePolicyRoutes(services.office), { prefix: '/api/v1/admin/office-policy' });
+  await app.register(auditRoutes(services.db), { prefix: '/api/v1/admin/audit' });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = resolve(config.webDistDir);
@@ -163,6 +169,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   app.addHook('onClose', async () => {
     await services.mailer.stop();
+    await services.documents.stop();
   });
   return app;
 }

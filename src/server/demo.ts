@@ -92,6 +92,8 @@ async function demo(): Promise<void> {
     stopWithParent();
 
     app.services.mailer.start();
+    // Documents attached to no appointment are deleted a day after their upload: now, then every hour (ADR 013).
+    app.services.documents.start();
     await app.listen({ port: config.port, host: config.host });
     // PORT=0 lets the system pick a port: show the one it picked.
     const address = app.server.address();

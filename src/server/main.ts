@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   app.services.mailer.start();
+  // Documents attached to no appointment are deleted a day after their upload: now, then every hour (ADR 013).
+  app.services.documents.start();
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`Rapport is ready at ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'})`);
 }

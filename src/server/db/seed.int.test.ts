@@ -40,6 +40,15 @@ describe('seedDemoOffice', () => {
     expect(emails.sort()).toEqual(first.map((a) => a.email).sort());
   });
 
+  it('gives every demo student a programme of study, which their /api/v1/me shows', async () => {
+    const accounts = await seedDemoOffice(t.app.services);
+    for (const student of accounts.filter((a) => a.role === 'student')) {
+      const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: student.email, password: student.password } });
+      const me = await as(t.app, sessionCookieFrom(login))({ method: 'GET', url: '/api/v1/me' });
+      expect(me.json().user.program, student.email).toMatch(/^(BA|BSc|MSc) .+, class of 20\d\d$/);
+    }
+  });
+
   it('gives the demo advisors hours and codes: a demo student finds Part-Time Job Search Strategies slots with both', async () => {
     const accounts = await seedDemoOffice(t.app.services);
     const student = accounts.find((a) => a.role === 'student');

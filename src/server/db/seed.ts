@@ -18,17 +18,18 @@ export type DemoAccount = { role: Role; name: string; email: string; password: s
 // The people of the office. Later seeders (alumni profiles, advisor availability, students' networks…)
 // find them in the list seedDemoOffice returns, by role and email.
 
-const DEMO_PEOPLE: readonly { role: Role; name: string; local: string }[] = [
+// Students carry their programme of study: advisors see it beside the name (DESIGN.md roles).
+const DEMO_PEOPLE: readonly { role: Role; name: string; local: string; program?: string }[] = [
   { role: 'admin', name: 'Grace Whitfield', local: 'grace.whitfield' },
   { role: 'advisor', name: 'Maya Castillo', local: 'maya.castillo' },
   { role: 'advisor', name: 'Daniel Okonkwo', local: 'daniel.okonkwo' },
   { role: 'alumni', name: 'Priya Raman', local: 'priya.raman' },
   { role: 'alumni', name: 'Tomás Herrera', local: 'tomas.herrera' },
   { role: 'alumni', name: 'Hannah Lindqvist', local: 'hannah.lindqvist' },
-  { role: 'student', name: 'Aisha Bello', local: 'aisha.bello' },
-  { role: 'student', name: "Liam O'Connor", local: 'liam.oconnor' },
-  { role: 'student', name: 'Mei Tanaka', local: 'mei.tanaka' },
-  { role: 'student', name: 'Jonas Becker', local: 'jonas.becker' },
+  { role: 'student', name: 'Aisha Bello', local: 'aisha.bello', program: 'BA Economics, class of 2027' },
+  { role: 'student', name: "Liam O'Connor", local: 'liam.oconnor', program: 'BSc Computer Science, class of 2026' },
+  { role: 'student', name: 'Mei Tanaka', local: 'mei.tanaka', program: 'BA International Relations, class of 2028' },
+  { role: 'student', name: 'Jonas Becker', local: 'jonas.becker', program: 'MSc Mechanical Engineering, class of 2027' },
 ];
 
 /** Creates each demo account that does not exist yet; an existing one (EMAIL_TAKEN) is left as it is. */
@@ -37,7 +38,7 @@ async function seedAccounts(services: Services): Promise<DemoAccount[]> {
   for (const person of DEMO_PEOPLE) {
     const account = { role: person.role, name: person.name, email: `${person.local}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD };
     try {
-      await services.auth.createUser(account);
+      await services.auth.createUser({ ...account, program: person.program ?? null });
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'EMAIL_TAKEN')) throw error;
     }

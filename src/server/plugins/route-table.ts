@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
-export type RouteInfo = { method: string; url: string; hasBodySchema: boolean };
+/** A route as the security tests see it; `uploadTypes` are the non-JSON body types it accepts (uploads only). */
+export type RouteInfo = { method: string; url: string; hasBodySchema: boolean; uploadTypes: readonly string[] };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,7 +17,7 @@ export function registerRouteTable(app: FastifyInstance): void {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD' || method === 'OPTIONS') continue;
-      table.push({ method, url: route.url, hasBodySchema: Boolean(route.schema?.body) });
+      table.push({ method, url: route.url, hasBodySchema: Boolean(route.schema?.body), uploadTypes: route.config?.uploadTypes ?? [] });
     }
   });
 }

@@ -52,6 +52,8 @@ export const advisorSettingsSchema = z.object({
   minimumNoticeMinutes: z.number().int(),
   horizonDays: z.number().int(),
   calendarFeed: z.boolean(),
+  /** The office lets advisors book for their students (POST /api/v1/advisors/me/appointments); set by an admin. */
+  mayBookForStudents: z.boolean(),
 });
 export const advisorSettingsEnvelope = z.object({ settings: advisorSettingsSchema });
 

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { APPOINTMENT_STATUSES } from '../domain/appointment-policy';
 import { APPOINTMENT_MODES, DOCUMENT_KINDS } from '../domain/reason-codes';
 import { httpUrlSchema } from './contacts';
+import { documentFileSchema } from './documents';
 import { reasonCodeValueSchema } from './reason-codes';
 import { instantSchema, localDateSchema, timeZoneSchema } from './time';
+import { emailSchema } from './users';
 
 /** Slots, booking and appointments (issue 4, DOMAIN.md §6) for students, alumni and advisors. */
 
@@ -54,14 +56,20 @@ const noteSchema = z
   .refine((v) => !CONTROL.test(v), { message: 'Remove control characters.' })
   .default('');
 
-/** APPT-02: the document as a link (http(s) only) or as pasted text; exactly one of the two. */
+/**
+ * APPT-02: the document as a link (http(s) only), as pasted text, or as a file uploaded before through
+ * POST /api/v1/documents (its id; the file must be the caller's); exactly one of the three.
+ */
 export const documentInputSchema = z
   .object({
     url: httpUrlSchema.optional(),
     text: z.string().trim().min(1).max(50_000).refine((v) => !CONTROL.test(v), { message: 'Remove control characters.' }).optional(),
+    fileId: z.string().uuid({ message: 'Not a valid document id.' }).optional(),
   })
   .strict()
-  .refine((d) => (d.url === undefined) !== (d.text === undefined), { message: 'Give either a link or the text of the document.' });
+  .refine((d) => [d.url, d.text, d.fileId].filter((v) => v !== undefined).length === 1, {
+    message: 'Give one of a link, the text of the document, or an uploaded file.',
+  });
 export type DocumentInput = z.output<typeof documentInputSchema>;
 
 /** DESIGN.md: `POST /api/v1/appointments {advisorId,reasonCode,start,mode,note}`; the student is the caller. */
@@ -103,6 +111,8 @@ const documentSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS).nullable(),
   url: z.string().nullable(),
   text: z.string().nullable(),
+  /** An uploaded file; download it from …/appointments/:id/document. */
+  file: documentFileSchema.nullable(),
   submittedAt: z.string(),
 });
 
@@ -126,6 +136,10 @@ export const appointmentSchema = z.object({
   /** APPT-03: cancelled after the office's cutoff. */
   lateCancellation: z.boolean(),
   rescheduledFromId: z.string().nullable(),
+  /** The student's programme of study (DESIGN.md: advisors see the student's name and program). */
+  studentProgram: z.string().nullable(),
+  /** Who made the booking: the student, or their advisor when the office allows it; null for bookings made before this was recorded. */
+  bookedById: z.string().nullable(),
   createdAt: z.string(),
 });
 export type AppointmentDto = z.infer<typeof appointmentSchema>;
@@ -174,6 +188,24 @@ export const agendaResponse = z.object({
   items: z.array(agendaItemSchema),
 });
 export const agendaItemEnvelope = z.object({ appointment: agendaItemSchema });
+
+/**
+ * An advisor books for a student (when the office allows it): the student by id or by email, exactly one; the
+ * advisor is the caller. The document (APPT-02) is the student's to add later.
+ */
+export const advisorBookingBody = z
+  .object({
+    studentId: z.string().uuid().optional(),
+    studentEmail: emailSchema.optional(),
+    reasonCode: reasonCodeValueSchema,
+    start: instantSchema,
+    mode: z.enum(APPOINTMENT_MODES),
+    note: noteSchema,
+    minutes: z.number().int().min(5).max(240).optional(),
+  })
+  .strict()
+  .refine((b) => (b.studentId === undefined) !== (b.studentEmail === undefined), { message: 'Give the student’s id or email, not both.', path: ['studentId'] });
+export type AdvisorBookingInput = z.output<typeof advisorBookingBody>;
 
 export const ATTENDANCE_OUTCOMES = ['attended', 'late', 'no_show'] as const;
 /** APPT-04: the outcome as marked, or the arrival time to classify (null: did not come). */

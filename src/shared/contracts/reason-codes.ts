@@ -102,6 +102,8 @@ export const officePolicyBody = z
     termCap: z.number().int().min(1).max(500).nullable(),
     terms: z.array(termSchema).max(40),
     holidays: z.array(localDateSchema).max(400).transform((days) => [...new Set(days)].sort()),
+    /** Advisors may book appointments for their students (POST /api/v1/advisors/me/appointments); absent keeps the saved value. */
+    advisorsMayBook: z.boolean().optional(),
   })
   .strict();
 export type OfficePolicyInput = z.output<typeof officePolicyBody>;
@@ -115,6 +117,8 @@ export const officePolicySchema = z.object({
   termCap: z.number().int().nullable(),
   terms: z.array(z.object({ name: z.string(), startsOn: z.string(), endsOn: z.string() })),
   holidays: z.array(z.string()),
+  /** Advisors may book for their students; false until an admin allows it. */
+  advisorsMayBook: z.boolean(),
   updatedAt: z.string().nullable(),
 });
 export type OfficePolicyDto = z.infer<typeof officePolicySchema>;

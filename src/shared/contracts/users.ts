@@ -20,11 +20,25 @@ export const nameSchema = z
   .max(120, { message: 'Use at most 120 characters.' })
   .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: 'Remove control characters.' });
 
+/**
+ * A student's programme of study, e.g. "BA Economics, class of 2027": advisors see it beside the name (DESIGN.md
+ * roles). Empty → null (cleared).
+ */
+export const programSchema = z
+  .string()
+  .trim()
+  .max(120, { message: 'Use at most 120 characters.' })
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: 'Remove control characters.' })
+  .transform((value) => (value === '' ? null : value))
+  .nullable();
+
 export const userSchema = z.object({
   id: z.string().uuid(),
   email: z.string(),
   name: z.string(),
   role: roleSchema,
+  /** The programme of study; null when not given. */
+  program: z.string().nullable(),
   createdAt: z.string(),
 });
 export type UserDto = z.infer<typeof userSchema>;

@@ -19,6 +19,7 @@ import {
 import { EXCEPTION_KINDS } from '../../../shared/contracts/advising';
 import { APPOINTMENT_STATUSES, CANCELLATION_CUTOFFS } from '../../../shared/domain/appointment-policy';
 import { APPOINTMENT_MODES, AUDIENCES, DOCUMENT_KINDS } from '../../../shared/domain/reason-codes';
+import { documents } from './documents';
 import { users } from './users';
 
 /**
@@ -157,6 +158,8 @@ export const officeSettings = pgTable(
     termCap: integer(),
     terms: jsonb().$type<StoredTerm[]>().notNull().default([]),
     holidays: date({ mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
+    /** Advisors may book appointments for their students (issue 4); off until an admin allows it. */
+    advisorsMayBook: boolean().notNull().default(false),
     updatedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },
@@ -186,6 +189,8 @@ export const appointments = pgTable(
     documentKind: documentKindEnum(),
     documentUrl: text(),
     documentText: text(),
+    /** An uploaded file instead of a link or text (ADR 013); the file's owner is the student. */
+    documentFileId: uuid().references(() => documents.id, { onDelete: 'set null' }),
     documentSubmittedAt: timestamp({ withTimezone: true }),
     /** The booking's Idempotency-Key header: a retried request finds its appointment instead of a 409. */
     idempotencyKey: text(),
@@ -200,6 +205,8 @@ export const appointments = pgTable(
     /** The advisor's private notes: never shown to the student. */
     advisorNotes: text().notNull().default(''),
     rescheduledFromId: uuid().references((): AnyPgColumn => appointments.id, { onDelete: 'set null' }),
+    /** Who made the booking: the student, or their advisor when the office allows it (null: booked before this was kept). */
+    bookedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     /** Bumped on every change the student's calendar should see (iCalendar SEQUENCE). */
     sequence: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull(),
@@ -209,6 +216,7 @@ export const appointments = pgTable(
     index('appointments_advisor_start_idx').on(t.advisorId, t.startsAt),
     index('appointments_student_start_idx').on(t.studentId, t.startsAt),
     index('appointments_rescheduled_from_idx').on(t.rescheduledFromId),
+    index('appointments_document_file_idx').on(t.documentFileId),
     uniqueIndex('appointments_student_idempotency_key').on(t.studentId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     check('appointments_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
   ],

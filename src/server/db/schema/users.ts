@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../../shared/contracts/users';
 
 export const roleEnum = pgEnum('role', ROLES);
@@ -11,6 +11,13 @@ export const users = pgTable(
     email: text().notNull(),
     name: text().notNull(),
     role: roleEnum().notNull().default('student'),
+    /** The programme of study ("BA Economics, class of 2027"); advisors see it beside the name. */
+    program: text(),
+    /**
+     * A random stand-in for this person on audit rows (ADR 014): the rows keep it when the account is erased and
+     * their user ids are set to null, so they still group by person without saying who it was.
+     */
+    auditPseudonym: uuid().notNull().defaultRandom(),
     passwordHash: text(),
     disabledAt: timestamp({ withTimezone: true }),
     /** Last sign-in or session activity (refreshed at most once a minute); kept when sessions end. */
@@ -18,7 +25,11 @@ export const users = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`), index('users_role_idx').on(t.role)],
+  (t) => [
+    uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
+    index('users_role_idx').on(t.role),
+    check('users_program_length', sql`char_length(${t.program}) between 1 and 120`),
+  ],
 );
 
 export const sessions = pgTable(

@@ -15,6 +15,7 @@ export function toAdminUserDto(user: UserRow, lastSeenAt: Date | null): AdminUse
     email: user.email,
     name: user.name,
     role: user.role,
+    program: user.program,
     createdAt: user.createdAt.toISOString(),
     disabled: user.disabledAt !== null,
     lastSeenAt: lastSeenAt?.toISOString() ?? null,

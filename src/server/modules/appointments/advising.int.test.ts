@@ -115,11 +115,12 @@ describe('settings, exceptions and codes offered', () => {
       minimumNoticeMinutes: 120,
       horizonDays: 56,
       calendarFeed: false,
+      mayBookForStudents: false,
     });
     const payload = { timezone: 'America/Chicago', bufferMinutes: 10, minimumNoticeMinutes: 60, horizonDays: 30 };
     const saved = await as(t.app, fresh.cookie)({ method: 'PUT', url: '/api/v1/advisors/me/settings', payload });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json().settings).toEqual({ ...payload, calendarFeed: false });
+    expect(saved.json().settings).toEqual({ ...payload, calendarFeed: false, mayBookForStudents: false });
     for (const bad of [{ ...payload, bufferMinutes: -5 }, { ...payload, horizonDays: 0 }, { ...payload, timezone: 'Nowhere' }, { bufferMinutes: 5 }]) {
       expect((await as(t.app, fresh.cookie)({ method: 'PUT', url: '/api/v1/advisors/me/settings', payload: bad })).statusCode).toBe(400);
     }

@@ -6,16 +6,18 @@ import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import { AppError, errors } from '../../lib/errors';
 import { hashToken, newToken } from '../../lib/tokens';
+import { insertAuditEvents, type Actor, type AuditRecord } from '../audit/audit.repo';
+import { findAttachedFile, type AttachedFile } from '../documents/documents.repo';
 import type { Mailer } from '../mail/mailer';
 import { cancellationMail, type Recipient } from './appointment-mail';
 import { buildCalendar } from './appointment-ics';
 import { advisorEvent } from './appointment-mapping';
 import {
   cancelAsAdvisor,
+  findBookingUser,
   findForAdvisor,
-  hasAppointmentWith,
+  findStudentOfAdvisor,
   insertClearance,
-  isBookingUser,
   listFeedAppointments,
   listForAdvisor,
   markOutcome,
@@ -62,7 +64,15 @@ export function toExceptionDto(row: ExceptionRow): ExceptionDto {
   };
 }
 
-/** An advisor's own set-up, agenda and attendance (issue 4); every call is scoped to the signed-in advisor. */
+/** The audit record of an access to one appointment (SECURITY.md audit-and-logs). */
+function onAppointment(action: AuditRecord['action'], row: Pick<AdvisorAppointment, 'id' | 'studentId' | 'studentPseudonym'>): AuditRecord {
+  return { action, student: { id: row.studentId, pseudonym: row.studentPseudonym }, target: { type: 'appointment', id: row.id } };
+}
+
+/**
+ * An advisor's own set-up, agenda and attendance (issue 4); every call is scoped to the signed-in advisor. Every
+ * read or change of a student's appointment writes an audit row in the same request (ADR 014).
+ */
 export function createAdvisingService(deps: { db: Db; clock: Clock; mailer: Mailer; office: OfficeService; locks: WriteLocks; publicUrl: string }) {
   const { db, clock, mailer, office: officeService, locks, publicUrl } = deps;
 
@@ -82,13 +92,15 @@ export function createAdvisingService(deps: { db: Db; clock: Clock; mailer: Mail
   }
 
   async function settings(advisorId: string) {
-    const row = await findAdvisorSettings(db, advisorId);
+    const [row, office] = await Promise.all([findAdvisorSettings(db, advisorId), officeService.office()]);
     return {
       timezone: row?.timeZone ?? null,
       bufferMinutes: row?.bufferMinutes ?? DEFAULT_SETTINGS.bufferMinutes,
       minimumNoticeMinutes: row?.minimumNoticeMinutes ?? DEFAULT_SETTINGS.minimumNoticeMinutes,
       horizonDays: row?.horizonDays ?? DEFAULT_SETTINGS.horizonDays,
       calendarFeed: Boolean(row?.calendarFeedTokenHash),
+      // Advisors cannot read the office policy; this tells their screens whether to offer booking for a student.
+      mayBookForStudents: office.advisorsMayBook,
     };
   }
 
@@ -144,21 +156,48 @@ export function createAdvisingService(deps: { db: Db; clock: Clock; mailer: Mail
       return listOfferedCodes(db, advisorId);
     },
 
-    /** The day or the ISO week (Monday first) around a local date in the advisor's zone. */
-    async agenda(advisorId: string, query: { date?: string; view: 'day' | 'week'; includeCancelled: boolean }) {
+    /**
+     * The day or the ISO week (Monday first) around a local date in the advisor's zone; one audit row per student
+     * shown, written as one insert.
+     */
+    async agenda(actor: Actor, query: { date?: string; view: 'day' | 'week'; includeCancelled: boolean }) {
+      const advisorId = actor.id;
       const timezone = await zoneOf(advisorId);
       const day = query.date ? DateTime.fromISO(query.date, { zone: timezone }) : DateTime.fromJSDate(clock.now(), { zone: timezone });
       const first = query.view === 'week' ? day.startOf('week') : day.startOf('day');
       const from = first.toJSDate();
       const to = first.plus({ days: query.view === 'week' ? 7 : 1 }).startOf('day').toJSDate();
       const items = await listForAdvisor(db, advisorId, from, to, query.includeCancelled);
+      const students = new Map(items.map((row) => [row.studentId, row.studentPseudonym]));
+      await insertAuditEvents(
+        db,
+        actor,
+        clock.now(),
+        [...students].map(([id, pseudonym]) => ({ action: 'agenda_viewed', student: { id, pseudonym }, target: { type: 'agenda', id: null } })),
+      );
       return { timezone, from: from.toISOString(), to: to.toISOString(), items };
     },
 
-    get: owned,
+    /** One appointment of the advisor's, audited. */
+    async get(actor: Actor, id: string): Promise<AdvisorAppointment> {
+      const row = await owned(actor.id, id);
+      await insertAuditEvents(db, actor, clock.now(), [onAppointment('appointment_viewed', row)]);
+      return row;
+    },
+
+    /** The file the student uploaded for this appointment (APPT-02), audited; 404 when not the advisor's or none was uploaded. */
+    async documentFile(actor: Actor, id: string): Promise<AttachedFile> {
+      const file = await findAttachedFile(db, { advisorId: actor.id }, id);
+      if (!file) throw errors.notFound('An uploaded document of this appointment');
+      await insertAuditEvents(db, actor, clock.now(), [
+        { action: 'document_downloaded', student: { id: file.studentId, pseudonym: file.studentPseudonym }, target: { type: 'document', id: file.id } },
+      ]);
+      return file;
+    },
 
     /** APPT-04: attended / late / no-show, given or classified from the arrival time; corrections allowed. */
-    async markAttendance(advisorId: string, id: string, input: AttendanceInput): Promise<AdvisorAppointment> {
+    async markAttendance(actor: Actor, id: string, input: AttendanceInput): Promise<AdvisorAppointment> {
+      const advisorId = actor.id;
       const row = await owned(advisorId, id);
       const now = clock.now();
       if (!canMarkAttendance(row.startsAt, now)) throw errors.conflict('APPOINTMENT_NOT_STARTED', 'Attendance is marked once the appointment has started.');
@@ -173,20 +212,31 @@ export function createAdvisingService(deps: { db: Db; clock: Clock; mailer: Mail
       const updated = await retryTransient(() =>
         db.transaction(async (tx) => {
           await locks.advisorTime(tx, [advisorId]);
-          return markOutcome(tx, advisorId, id, row.status, { status: outcome, arrivedAt, now });
+          const marked = await markOutcome(tx, advisorId, id, row.status, { status: outcome, arrivedAt, now });
+          if (marked) await insertAuditEvents(tx, actor, now, [onAppointment('attendance_marked', row)]);
+          return marked;
         }),
       );
       if (!updated) throw errors.conflict('INVALID_STATUS_TRANSITION', 'This appointment was changed a moment ago; reload it and try again.');
       return owned(advisorId, id);
     },
 
-    async saveNotes(advisorId: string, id: string, notes: string): Promise<AdvisorAppointment> {
-      if (!(await saveAdvisorNotes(db, advisorId, id, notes, clock.now()))) throw errors.notFound('This appointment');
-      return owned(advisorId, id);
+    /** The advisor's private notes; the change and its audit row commit together. */
+    async saveNotes(actor: Actor, id: string, notes: string): Promise<AdvisorAppointment> {
+      const row = await owned(actor.id, id);
+      const now = clock.now();
+      const saved = await db.transaction(async (tx) => {
+        if (!(await saveAdvisorNotes(tx, actor.id, id, notes, now))) return false;
+        await insertAuditEvents(tx, actor, now, [onAppointment('notes_written', row)]);
+        return true;
+      });
+      if (!saved) throw errors.notFound('This appointment');
+      return { ...row, advisorNotes: notes, updatedAt: now };
     },
 
     /** Staff cancelling is never the student's late cancellation (APPT-03); the student is told by email. */
-    async cancel(advisorId: string, id: string, reason: string | null): Promise<AdvisorAppointment> {
+    async cancel(actor: Actor, id: string, reason: string | null): Promise<AdvisorAppointment> {
+      const advisorId = actor.id;
       const row = await owned(advisorId, id);
       const now = clock.now();
       if (row.status !== 'booked') throw notBooked(row.status, 'cancelled');
@@ -197,17 +247,27 @@ export function createAdvisingService(deps: { db: Db; clock: Clock; mailer: Mail
         const updated = await cancelAsAdvisor(tx, advisorId, id, { status: 'cancelled', now, cancelledBy: advisorId, reason });
         if (!updated) throw errors.conflict('APPOINTMENT_NOT_BOOKED', 'This appointment was changed a moment ago and cannot be cancelled.');
         const student: Recipient = { id: row.studentId, name: row.studentName, email: row.studentEmail };
-        const { advisorNotes: _private, ...view } = { ...row, ...updated };
+        const { advisorNotes: _private, studentName: _name, studentEmail: _email, studentPseudonym: _pseudonym, ...view } = { ...row, ...updated };
         await mailer.send(cancellationMail(student, view, { publicUrl, now, timeZone: office.calendar.timeZone, byAdvisor: true }), tx);
+        await insertAuditEvents(tx, actor, now, [onAppointment('appointment_cancelled', row)]);
       }));
       return owned(advisorId, id);
     },
 
-    /** APPT-05: after a staff meeting, earlier no-shows stop counting; an advisor acts only for their own students. */
-    async clearNoShows(actor: { id: string; role: string }, studentId: string, note: string): Promise<Date> {
-      const allowed = actor.role === 'admin' ? await isBookingUser(db, studentId) : await hasAppointmentWith(db, actor.id, studentId);
-      if (!allowed) throw errors.notFound('This student');
-      return insertClearance(db, actor.id, studentId, note, clock.now());
+    /**
+     * APPT-05: after a staff meeting, earlier no-shows stop counting; an advisor acts only for their own students.
+     * The clearance and its audit row commit together.
+     */
+    async clearNoShows(actor: Actor, studentId: string, note: string): Promise<Date> {
+      const student = actor.role === 'admin' ? await findBookingUser(db, { id: studentId }) : await findStudentOfAdvisor(db, actor.id, studentId);
+      if (!student) throw errors.notFound('This student');
+      const now = clock.now();
+      return db.transaction(async (tx) => {
+        const clearedAt = await insertClearance(tx, actor.id, studentId, note, now);
+        // The target is the row's student: no second copy of the id, so erasing the student leaves none behind.
+        await insertAuditEvents(tx, actor, now, [{ action: 'no_shows_cleared', student: { id: studentId, pseudonym: student.auditPseudonym }, target: { type: 'student', id: null } }]);
+        return clearedAt;
+      });
     },
 
     /** A new secret feed URL; the previous one stops working. */

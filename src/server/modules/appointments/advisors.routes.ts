@@ -15,15 +15,34 @@ import {
   offeredCodesBody,
   offeredCodesResponse,
 } from '../../../shared/contracts/advising';
-import { agendaItemEnvelope, agendaQuery, agendaResponse, advisorNotesBody, attendanceBody, cancelBody, clearanceBody, clearanceResponse } from '../../../shared/contracts/appointments';
+import {
+  advisorBookingBody,
+  advisorNotesBody,
+  agendaItemEnvelope,
+  agendaQuery,
+  agendaResponse,
+  attendanceBody,
+  cancelBody,
+  clearanceBody,
+  clearanceResponse,
+} from '../../../shared/contracts/appointments';
 import { emptyBody } from '../../../shared/contracts/auth';
 import { errors } from '../../lib/errors';
 import { requireAuth } from '../../plugins/session';
+import type { Actor } from '../audit/audit.repo';
+import { sendDocument } from '../documents/document-download';
 import { toAgendaItemDto } from './appointment-mapping';
 import type { AdvisingService } from './advising.service';
+import type { BookingService } from './booking.service';
+
+/** The signed-in staff member as the actor of audit rows. */
+function actorOf(request: Parameters<typeof requireAuth>[0]): Actor {
+  const { user } = requireAuth(request);
+  return { id: user.id, role: user.role, auditPseudonym: user.auditPseudonym };
+}
 
 /** The signed-in advisor's own set-up and agenda: /api/v1/advisors/me (advisor role only, see access.ts). */
-export function advisorsRoutes(advising: AdvisingService) {
+export function advisorsRoutes(advising: AdvisingService, booking: BookingService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['advising'];
@@ -65,7 +84,7 @@ export function advisorsRoutes(advising: AdvisingService) {
     }));
 
     r.get('/agenda', { schema: { tags, querystring: agendaQuery, response: { 200: agendaResponse } } }, async (request) => {
-      const agenda = await advising.agenda(me(request), {
+      const agenda = await advising.agenda(actorOf(request), {
         date: request.query.date,
         view: request.query.view,
         includeCancelled: request.query.includeCancelled === 'true',
@@ -73,20 +92,42 @@ export function advisorsRoutes(advising: AdvisingService) {
       return { ...agenda, items: agenda.items.map(toAgendaItemDto) };
     });
 
+    r.post(
+      '/appointments',
+      {
+        schema: {
+          tags,
+          description:
+            'Books an appointment with the signed-in advisor for a student (by id or email), when the office policy allows it ' +
+            '(403 ADVISOR_BOOKING_DISABLED otherwise). The advisor’s own slots, the student’s no-show standing and term cap apply; ' +
+            'a taken time → 409 APPOINTMENT_SLOT_TAKEN. The student is mailed the confirmation and adds a required document later.',
+          body: advisorBookingBody,
+          response: { 201: agendaItemEnvelope },
+        },
+      },
+      async (request, reply) => reply.status(201).send({ appointment: toAgendaItemDto(await booking.bookForStudent(actorOf(request), request.body)) }),
+    );
+
     r.get('/appointments/:id', { schema: { tags, params: idParams, response: { 200: agendaItemEnvelope } } }, async (request) => ({
-      appointment: toAgendaItemDto(await advising.get(me(request), request.params.id)),
+      appointment: toAgendaItemDto(await advising.get(actorOf(request), request.params.id)),
     }));
 
+    r.get(
+      '/appointments/:id/document',
+      { schema: { tags, description: 'Downloads the file the student uploaded as the appointment’s document (APPT-02); audited.', params: idParams } },
+      async (request, reply) => sendDocument(reply, await advising.documentFile(actorOf(request), request.params.id)),
+    );
+
     r.post('/appointments/:id/attendance', { schema: { tags, params: idParams, body: attendanceBody, response: { 200: agendaItemEnvelope } } }, async (request) => ({
-      appointment: toAgendaItemDto(await advising.markAttendance(me(request), request.params.id, request.body)),
+      appointment: toAgendaItemDto(await advising.markAttendance(actorOf(request), request.params.id, request.body)),
     }));
 
     r.put('/appointments/:id/notes', { schema: { tags, params: idParams, body: advisorNotesBody, response: { 200: agendaItemEnvelope } } }, async (request) => ({
-      appointment: toAgendaItemDto(await advising.saveNotes(me(request), request.params.id, request.body.notes)),
+      appointment: toAgendaItemDto(await advising.saveNotes(actorOf(request), request.params.id, request.body.notes)),
     }));
 
     r.post('/appointments/:id/cancel', { schema: { tags, params: idParams, body: cancelBody, response: { 200: agendaItemEnvelope } } }, async (request) => ({
-      appointment: toAgendaItemDto(await advising.cancel(me(request), request.params.id, request.body?.reason ?? null)),
+      appointment: toAgendaItemDto(await advising.cancel(actorOf(request), request.params.id, request.body?.reason ?? null)),
     }));
 
     r.post(
@@ -132,8 +173,7 @@ export function studentStandingRoutes(advising: AdvisingService) {
         },
       },
       async (request, reply) => {
-        const { user } = requireAuth(request);
-        const clearedAt = await advising.clearNoShows({ id: user.id, role: user.role }, request.params.id, request.body?.note ?? '');
+        const clearedAt = await advising.clearNoShows(actorOf(request), request.params.id, request.body?.note ?? '');
         return reply.status(201).send({ studentId: request.params.id, clearedAt: clearedAt.toISOString() });
       },
     );

@@ -25,11 +25,13 @@ export function toAppointmentDto(row: StudentAppointment): AppointmentDto {
     note: row.note,
     documentRequired: row.documentRequired,
     document: row.documentSubmittedAt
-      ? { kind: row.documentKind, url: row.documentUrl, text: row.documentText, submittedAt: row.documentSubmittedAt.toISOString() }
+      ? { kind: row.documentKind, url: row.documentUrl, text: row.documentText, file: row.documentFile, submittedAt: row.documentSubmittedAt.toISOString() }
       : null,
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
     lateCancellation: row.lateCancellation,
     rescheduledFromId: row.rescheduledFromId,
+    studentProgram: row.studentProgram,
+    bookedById: row.bookedBy,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -66,8 +68,11 @@ export function studentEvent(row: StudentAppointment, publicUrl: string): IcsEve
   };
 }
 
-/** The event in the advisor's feed: the student's name, the reason and the student's note (never private notes). */
-export function advisorEvent(row: AdvisorAppointment, publicUrl: string): IcsEvent {
+/** What the advisor's calendar event is made of: never the private notes. */
+export type AdvisorEventRow = Pick<AdvisorAppointment, 'id' | 'startsAt' | 'endsAt' | 'reasonLabel' | 'studentName' | 'studentEmail' | 'mode' | 'note' | 'status' | 'sequence' | 'updatedAt'>;
+
+/** The event in the advisor's feed and emails: the student's name, the reason and the student's note (never private notes). */
+export function advisorEvent(row: AdvisorEventRow, publicUrl: string): IcsEvent {
   return {
     id: row.id,
     start: row.startsAt,

@@ -22,7 +22,7 @@ afterAll(async () => {
   await t.close();
 });
 
-type Case = { route: string; as: keyof typeof users | null; url: string; payload?: unknown };
+type Case = { route: string; as: keyof typeof users | null; url: string; payload?: unknown; headers?: Record<string, string> };
 
 const CASES: Case[] = [
   { route: 'GET /api/v1/slots', as: 'student', url: '/api/v1/slots?reasonCode=part_time' },
@@ -33,6 +33,8 @@ const CASES: Case[] = [
   { route: 'POST /api/v1/appointments/:id/cancel', as: 'student', url: '/api/v1/appointments/not-an-id/cancel', payload: {} },
   { route: 'POST /api/v1/appointments/:id/reschedule', as: 'student', url: `/api/v1/appointments/${ID}/reschedule`, payload: { start: 'soon' } },
   { route: 'PUT /api/v1/appointments/:id/document', as: 'student', url: `/api/v1/appointments/${ID}/document`, payload: {} },
+  { route: 'GET /api/v1/appointments/:id/document', as: 'student', url: '/api/v1/appointments/not-an-id/document' },
+  { route: 'POST /api/v1/documents', as: 'student', url: '/api/v1/documents', headers: { 'content-type': 'application/pdf' }, payload: '%PDF-1.7 no name given' },
   { route: 'PUT /api/v1/advisors/me/availability', as: 'advisor', url: '/api/v1/advisors/me/availability', payload: { timezone: 'Europe/Berlin' } },
   { route: 'PUT /api/v1/advisors/me/settings', as: 'advisor', url: '/api/v1/advisors/me/settings', payload: {} },
   { route: 'GET /api/v1/advisors/me/exceptions', as: 'advisor', url: '/api/v1/advisors/me/exceptions?from=monday' },
@@ -40,7 +42,9 @@ const CASES: Case[] = [
   { route: 'DELETE /api/v1/advisors/me/exceptions/:id', as: 'advisor', url: '/api/v1/advisors/me/exceptions/not-an-id' },
   { route: 'PUT /api/v1/advisors/me/reason-codes', as: 'advisor', url: '/api/v1/advisors/me/reason-codes', payload: { codes: 'ALL' } },
   { route: 'GET /api/v1/advisors/me/agenda', as: 'advisor', url: '/api/v1/advisors/me/agenda?view=month' },
+  { route: 'POST /api/v1/advisors/me/appointments', as: 'advisor', url: '/api/v1/advisors/me/appointments', payload: { studentEmail: 'not-an-email', reasonCode: 'PART_TIME_JOB_SEARCH' } },
   { route: 'GET /api/v1/advisors/me/appointments/:id', as: 'advisor', url: '/api/v1/advisors/me/appointments/not-an-id' },
+  { route: 'GET /api/v1/advisors/me/appointments/:id/document', as: 'advisor', url: '/api/v1/advisors/me/appointments/not-an-id/document' },
   { route: 'POST /api/v1/advisors/me/appointments/:id/attendance', as: 'advisor', url: `/api/v1/advisors/me/appointments/${ID}/attendance`, payload: {} },
   { route: 'PUT /api/v1/advisors/me/appointments/:id/notes', as: 'advisor', url: `/api/v1/advisors/me/appointments/${ID}/notes`, payload: {} },
   { route: 'POST /api/v1/advisors/me/appointments/:id/cancel', as: 'advisor', url: `/api/v1/advisors/me/appointments/${ID}/cancel`, payload: { why: 'x' } },
@@ -54,6 +58,7 @@ const CASES: Case[] = [
   { route: 'DELETE /api/v1/admin/reason-codes/:code', as: 'admin', url: '/api/v1/admin/reason-codes/bad-code' },
   { route: 'PUT /api/v1/admin/reason-codes/:code/advisors', as: 'admin', url: '/api/v1/admin/reason-codes/PART_TIME_JOB_SEARCH/advisors', payload: {} },
   { route: 'PUT /api/v1/admin/office-policy', as: 'admin', url: '/api/v1/admin/office-policy', payload: { termCap: 3 } },
+  { route: 'GET /api/v1/admin/audit', as: 'admin', url: '/api/v1/admin/audit?studentId=someone' },
 ];
 
 // Routes of the advising families that take no input at all.
@@ -66,7 +71,18 @@ const WITHOUT_INPUT = new Set([
   'GET /api/v1/admin/reason-codes',
   'GET /api/v1/admin/office-policy',
 ]);
-const FAMILIES = ['/api/v1/reason-codes', '/api/v1/slots', '/api/v1/appointments', '/api/v1/advisors/', '/api/v1/calendar-feeds', '/api/v1/students/', '/api/v1/admin/reason-codes', '/api/v1/admin/office-policy'];
+const FAMILIES = [
+  '/api/v1/reason-codes',
+  '/api/v1/slots',
+  '/api/v1/appointments',
+  '/api/v1/advisors/',
+  '/api/v1/calendar-feeds',
+  '/api/v1/students/',
+  '/api/v1/admin/reason-codes',
+  '/api/v1/admin/office-policy',
+  '/api/v1/documents',
+  '/api/v1/admin/audit',
+];
 
 describe('advising routes: malformed input → 400, never 500', () => {
   it('the table covers every advising route that takes input', () => {
@@ -80,6 +96,7 @@ describe('advising routes: malformed input → 400, never 500', () => {
       const response = await as(t.app, c.as ? users[c.as].cookie : undefined)({
         method: method as 'GET',
         url: c.url,
+        ...(c.headers ? { headers: c.headers } : {}),
         ...(c.payload === undefined ? {} : { payload: c.payload as object }),
       });
       expect(response.statusCode, response.body).toBe(400);

@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, lt, lte, max, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, getTableColumns, gt, gte, inArray, lt, lte, max, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { TIME_HOLDING_STATUSES, type AppointmentStatus } from '../../../shared/domain/appointment-policy';
 import type { Db } from '../../db/client';
-import { appointments, noShowClearances, reasonCodes, users } from '../../db/schema/index';
+import type { DocumentMeta } from '../documents/documents.repo';
+import { advisorSettings, appointments, documents, noShowClearances, reasonCodes, users } from '../../db/schema/index';
 
 /**
  * Appointments. A student's queries are scoped by student_id, an advisor's by advisor_id; every status change
@@ -16,15 +17,28 @@ const students = alias(users, 'student');
 const advisors = alias(users, 'advisor');
 const { advisorNotes: _private, ...studentColumns } = getTableColumns(appointments);
 
+/** An uploaded document as an appointment shows it: what it is, never its bytes. */
+export type DocumentFileMeta = DocumentMeta;
+
 /** An appointment as its student sees it: without the advisor's private notes, with names and the code's label. */
-export type StudentAppointment = Omit<AppointmentRow, 'advisorNotes'> & { advisorName: string; reasonLabel: string; documentRequired: AppointmentRow['documentKind'] };
-/** An appointment as its advisor sees it: everything, with the student's name and email. */
+export type StudentAppointment = Omit<AppointmentRow, 'advisorNotes'> & {
+  advisorName: string;
+  reasonLabel: string;
+  documentRequired: AppointmentRow['documentKind'];
+  studentProgram: string | null;
+  documentFile: DocumentFileMeta | null;
+};
+/** An appointment as its advisor sees it: everything, with the student's name, email and program. */
 export type AdvisorAppointment = AppointmentRow & {
   advisorName: string;
   reasonLabel: string;
   documentRequired: AppointmentRow['documentKind'];
   studentName: string;
   studentEmail: string;
+  studentProgram: string | null;
+  /** For audit rows (ADR 014); never sent to the browser. */
+  studentPseudonym: string;
+  documentFile: DocumentFileMeta | null;
 };
 
 /** An instant as a typed SQL value inside raw fragments (drivers differ in how they pass a Date). */
@@ -32,12 +46,24 @@ const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;
 
 const holdsTime = inArray(appointments.status, [...TIME_HOLDING_STATUSES]);
 
+// The uploaded file's description (left join: most appointments have none); the bytes stay in the table.
+const documentFile = { id: documents.id, filename: documents.filename, contentType: documents.contentType, size: documents.size };
+
 function studentView(db: Db) {
   return db
-    .select({ ...studentColumns, advisorName: advisors.name, reasonLabel: reasonCodes.label, documentRequired: reasonCodes.needsDocument })
+    .select({
+      ...studentColumns,
+      advisorName: advisors.name,
+      reasonLabel: reasonCodes.label,
+      documentRequired: reasonCodes.needsDocument,
+      studentProgram: students.program,
+      documentFile,
+    })
     .from(appointments)
     .innerJoin(advisors, eq(advisors.id, appointments.advisorId))
-    .innerJoin(reasonCodes, eq(reasonCodes.code, appointments.reasonCode));
+    .innerJoin(students, eq(students.id, appointments.studentId))
+    .innerJoin(reasonCodes, eq(reasonCodes.code, appointments.reasonCode))
+    .leftJoin(documents, eq(documents.id, appointments.documentFileId));
 }
 
 function advisorView(db: Db) {
@@ -49,11 +75,15 @@ function advisorView(db: Db) {
       documentRequired: reasonCodes.needsDocument,
       studentName: students.name,
       studentEmail: students.email,
+      studentProgram: students.program,
+      studentPseudonym: students.auditPseudonym,
+      documentFile,
     })
     .from(appointments)
     .innerJoin(advisors, eq(advisors.id, appointments.advisorId))
     .innerJoin(students, eq(students.id, appointments.studentId))
-    .innerJoin(reasonCodes, eq(reasonCodes.code, appointments.reasonCode));
+    .innerJoin(reasonCodes, eq(reasonCodes.code, appointments.reasonCode))
+    .leftJoin(documents, eq(documents.id, appointments.documentFileId));
 }
 
 /** Inserts a booking. The exclusion constraint refuses an overlap (23P01); the idempotency index a repeat (23505). */
@@ -129,16 +159,6 @@ export function listForAdvisor(db: Db, advisorId: string, from: Date, to: Date, 
   return advisorView(db)
     .where(and(eq(appointments.advisorId, advisorId), gte(appointments.startsAt, from), lt(appointments.startsAt, to), includeCancelled ? undefined : holdsTime))
     .orderBy(asc(appointments.startsAt), asc(appointments.id));
-}
-
-/** Whether the student ever had an appointment with the advisor (an advisor acts only for their own students). */
-export async function hasAppointmentWith(db: Db, advisorId: string, studentId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(and(eq(appointments.advisorId, advisorId), eq(appointments.studentId, studentId)))
-    .limit(1);
-  return rows.length > 0;
 }
 
 /** Time-holding appointments of these advisors that overlap [from, to): the busy time of a slot search. */
@@ -279,13 +299,13 @@ export async function saveDocument(
   db: Db,
   studentId: string,
   id: string,
-  document: { url: string | null; text: string | null },
+  document: { url: string | null; text: string | null; fileId: string | null },
   now: Date,
   leadHours: number,
 ): Promise<boolean> {
   const rows = await db
     .update(appointments)
-    .set({ documentUrl: document.url, documentText: document.text, documentSubmittedAt: now, updatedAt: now })
+    .set({ documentUrl: document.url, documentText: document.text, documentFileId: document.fileId, documentSubmittedAt: now, updatedAt: now })
     .where(
       and(
         eq(appointments.studentId, studentId),
@@ -303,13 +323,50 @@ export async function insertClearance(db: Db, actorId: string, studentId: string
   return rows[0]?.at ?? now;
 }
 
-/** Students (and alumni) who may book: the target of a staff clearance. */
-export async function isBookingUser(db: Db, userId: string): Promise<boolean> {
+/** A student (or alumnus) who may book, found by id or email: whom an advisor books for, whom staff clear. */
+export type BookingUser = { id: string; name: string; email: string; role: 'student' | 'alumni'; program: string | null; auditPseudonym: string };
+
+const bookingRoles = inArray(users.role, ['student', 'alumni']);
+
+export async function findBookingUser(db: Db, by: { id: string } | { email: string }): Promise<BookingUser | undefined> {
   const rows = await db
-    .select({ n: count() })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, program: users.program, auditPseudonym: users.auditPseudonym })
     .from(users)
-    .where(and(eq(users.id, userId), ne(users.role, 'advisor'), ne(users.role, 'admin')));
-  return (rows[0]?.n ?? 0) > 0;
+    .where(and('id' in by ? eq(users.id, by.id) : sql`lower(${users.email}) = ${by.email.toLowerCase()}`, bookingRoles))
+    .limit(1);
+  const row = rows[0];
+  return row && (row.role === 'student' || row.role === 'alumni') ? { ...row, role: row.role } : undefined;
+}
+
+/** Whether the student ever had an appointment with the advisor, with the student's audit pseudonym when so. */
+export async function findStudentOfAdvisor(db: Db, advisorId: string, studentId: string): Promise<{ auditPseudonym: string } | undefined> {
+  const rows = await db
+    .select({ auditPseudonym: users.auditPseudonym })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, studentId),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(appointments)
+            .where(and(eq(appointments.advisorId, advisorId), eq(appointments.studentId, users.id))),
+        ),
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}
+
+/** Where and in which zone to write to an advisor about their appointments (zone null until they set one). */
+export function findAdvisorContact(db: Db, advisorId: string): Promise<{ id: string; name: string; email: string; timeZone: string | null } | undefined> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, timeZone: advisorSettings.timeZone })
+    .from(users)
+    .leftJoin(advisorSettings, eq(advisorSettings.advisorId, users.id))
+    .where(eq(users.id, advisorId))
+    .limit(1)
+    .then((rows) => rows[0]);
 }
 
 /** The advisor's appointments for a calendar feed: time-holding ones from `from` on. */

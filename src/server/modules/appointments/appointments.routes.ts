@@ -17,6 +17,7 @@ import {
 import { reasonCodeListResponse } from '../../../shared/contracts/reason-codes';
 import { errors } from '../../lib/errors';
 import { requireAuth } from '../../plugins/session';
+import { sendDocument } from '../documents/document-download';
 import { toAppointmentDto } from './appointment-mapping';
 import type { Caller } from './booking-rules';
 import type { BookingService } from './booking.service';
@@ -25,7 +26,7 @@ import type { SlotsService } from './slots.service';
 
 export function callerOf(request: FastifyRequest): Caller {
   const { user } = requireAuth(request);
-  return { id: user.id, role: user.role, name: user.name, email: user.email };
+  return { id: user.id, role: user.role, name: user.name, email: user.email, program: user.program };
 }
 
 /** The Idempotency-Key header of a booking, checked; undefined when absent. */
@@ -77,6 +78,12 @@ export function appointmentsRoutes(booking: BookingService) {
       const body = await booking.ics(callerOf(request), request.params.id);
       return reply.header('content-disposition', 'attachment; filename="appointment.ics"').type('text/calendar; charset=utf-8').send(body);
     });
+
+    r.get(
+      '/:id/document',
+      { schema: { tags, description: 'Downloads the file uploaded as the appointment’s document (APPT-02); 404 when it has none.', params: idParams } },
+      async (request, reply) => sendDocument(reply, await booking.documentFile(callerOf(request), request.params.id)),
+    );
 
     r.post('/:id/cancel', { schema: { tags, params: idParams, body: cancelBody, response: { 200: appointmentEnvelope } } }, async (request) => ({
       appointment: toAppointmentDto(await booking.cancel(callerOf(request), request.params.id, request.body?.reason ?? null)),

@@ -2,21 +2,21 @@ import type { Role } from '../../../shared/contracts/users';
 import { bookingMinutes, isOfferedTo, type Audience } from '../../../shared/domain/reason-codes';
 import type { Db } from '../../db/client';
 import { AppError, errors } from '../../lib/errors';
-import type { AppointmentRow, StudentAppointment } from './appointments.repo';
+import type { AppointmentRow, DocumentFileMeta, StudentAppointment } from './appointments.repo';
 import { findReasonCode, type ReasonCodeRow } from './office.repo';
 import type { Office } from './office.service';
 
 /** What slot search and booking share: which codes a caller may book, for how long, and the refusals. */
 
-/** The signed-in person asking. */
-export type Caller = { id: string; name: string; email: string; role: Role };
+/** The signed-in person asking, or the student an advisor books for. */
+export type Caller = { id: string; name: string; email: string; role: Role; program: string | null };
 
 function audienceOf(role: Role): Audience | null {
   return role === 'student' || role === 'alumni' ? role : null;
 }
 
 /** APPT-01: an active code offered to the caller's audience (ALUMNI_CAREER_CHANGE is for alumni), or 400. */
-export async function bookableReason(db: Db, caller: Caller, code: string): Promise<ReasonCodeRow> {
+export async function bookableReason(db: Db, caller: Pick<Caller, 'role'>, code: string): Promise<ReasonCodeRow> {
   const reason = await findReasonCode(db, code);
   const audience = audienceOf(caller.role);
   if (!reason || !reason.active || (audience && !isOfferedTo(reason, audience))) {
@@ -41,9 +41,24 @@ export function noticeFloor(reason: ReasonCodeRow, office: Office): number {
   return reason.needsDocument ? office.policy.documentLeadHours * 60 : 0;
 }
 
-export function asStudentView(row: AppointmentRow, advisorName: string, reason: Pick<ReasonCodeRow, 'label' | 'needsDocument'>): StudentAppointment {
+/** What a student's view adds to a row: names, the code's label, the student's program, the uploaded file. */
+export type ViewExtras = {
+  advisorName: string;
+  reason: Pick<ReasonCodeRow, 'label' | 'needsDocument'>;
+  studentProgram: string | null;
+  documentFile: DocumentFileMeta | null;
+};
+
+export function asStudentView(row: AppointmentRow, extras: ViewExtras): StudentAppointment {
   const { advisorNotes: _private, ...rest } = row;
-  return { ...rest, advisorName, reasonLabel: reason.label, documentRequired: reason.needsDocument };
+  return {
+    ...rest,
+    advisorName: extras.advisorName,
+    reasonLabel: extras.reason.label,
+    documentRequired: extras.reason.needsDocument,
+    studentProgram: extras.studentProgram,
+    documentFile: extras.documentFile,
+  };
 }
 
 export function slotTaken(): AppError {

@@ -1,4 +1,4 @@
-import type { BookAppointmentInput, DocumentInput, RescheduleInput } from '../../../shared/contracts/appointments';
+import type { AdvisorBookingInput, BookAppointmentInput, DocumentInput, RescheduleInput } from '../../../shared/contracts/appointments';
 import {
   bookingRefusal,
   cancellationStatus,
@@ -7,16 +7,31 @@ import {
   noShowStanding,
   type NoShowStanding,
 } from '../../../shared/domain/appointment-policy';
-import { sqlState, type Db } from '../../db/client';
+import { sqlConstraint, sqlState, type Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import { AppError, errors } from '../../lib/errors';
-import type { Mailer } from '../mail/mailer';
-import { cancellationMail, confirmationMail, rescheduleMail } from './appointment-mail';
+import { insertAuditEvents, type Actor } from '../audit/audit.repo';
+import { findAttachedFile, findOwnedDocument, type AttachedFile, type DocumentMeta } from '../documents/documents.repo';
+import type { Mailer, OutgoingMail } from '../mail/mailer';
+import {
+  advisorBookingMail,
+  advisorCancellationMail,
+  advisorRescheduleMail,
+  cancellationMail,
+  confirmationMail,
+  rescheduleMail,
+  type AdvisorMailRow,
+  type MailContext,
+  type Recipient,
+} from './appointment-mail';
 import { buildCalendar } from './appointment-ics';
 import { studentEvent } from './appointment-mapping';
 import {
   cancelAsStudent,
   countTermActivity,
+  findAdvisorContact,
+  findBookingUser,
+  findForAdvisor,
   findIdByIdempotencyKey,
   findForStudent,
   findRescheduledFrom,
@@ -25,6 +40,7 @@ import {
   insertKeyedAppointment,
   listForStudent,
   saveDocument,
+  type AdvisorAppointment,
   type StudentAppointment,
 } from './appointments.repo';
 import { advisorSlots } from './advisor-slots';
@@ -39,6 +55,11 @@ export type { Caller };
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
+/** The foreign key of an uploaded file: a violation means the file is gone (swept), not the advisor. */
+const DOCUMENT_FILE_FK = 'appointments_document_file_id_documents_id_fk';
+
+/** Who reads a refusal: the student booking, or the advisor booking for them. */
+type Voice = 'student' | 'staff';
 
 const STANDING_MESSAGES: Record<NoShowStanding, (n: number) => string> = {
   none: () => '',
@@ -47,7 +68,43 @@ const STANDING_MESSAGES: Record<NoShowStanding, (n: number) => string> = {
   blocked: (n) => `You missed ${n} appointments this term, so online booking is paused until you meet with career services staff.`,
 };
 
-/** Slot search, booking, cancelling and rescheduling for students and alumni (DOMAIN.md §6). */
+const REFUSALS: Record<Voice, { blocked: (noShows: number) => string; cap: (cap: number) => string }> = {
+  student: {
+    blocked: STANDING_MESSAGES.blocked,
+    cap: (cap) => `You have booked the ${cap} appointments allowed this term. Cancel one to book another, or contact the office.`,
+  },
+  staff: {
+    blocked: (n) => `The student missed ${n} appointments this term, so booking is paused until they meet with career services staff. Record that meeting first.`,
+    cap: (cap) => `The student has the ${cap} appointments allowed this term.`,
+  },
+};
+
+/** What a booking is made of, whoever makes it (the advisor is named separately). */
+type BookingFields = Omit<BookAppointmentInput, 'advisorId'>;
+
+/** One booking: for whom, with which advisor, and — when an advisor books for the student — who acts. */
+type Booking = {
+  student: Caller;
+  advisorId: string;
+  input: BookingFields;
+  key: string | undefined;
+  /** Set when the advisor books for the student (the office allows it): the audit row's actor and the student's pseudonym. */
+  byAdvisor?: { actor: Actor; studentPseudonym: string };
+};
+
+/** The advisor's email shows the student as the advisor sees them. */
+function forAdvisor(view: StudentAppointment, student: Pick<Caller, 'name' | 'email'>): AdvisorMailRow {
+  return { ...view, studentName: student.name, studentEmail: student.email };
+}
+
+/** A database refusal in words: 23P01 another booking holds the time (APPT-07); 23503 the advisor or the file is gone. */
+function bookingError(error: unknown): unknown {
+  if (sqlState(error) === '23P01') return slotTaken();
+  if (sqlState(error) === '23503') return errors.notFound(sqlConstraint(error) === DOCUMENT_FILE_FK ? 'This document' : 'This advisor');
+  return error;
+}
+
+/** Slot search, booking, cancelling and rescheduling for students and alumni, and advisors booking for them (DOMAIN.md §6). */
 export function createBookingService(deps: { db: Db; clock: Clock; mailer: Mailer; office: OfficeService; locks: WriteLocks; publicUrl: string }) {
   const { db, clock, mailer, office: officeService, locks, publicUrl } = deps;
 
@@ -71,17 +128,32 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
   }
 
   /**
-   * APPT-05/06 inside the booking transaction, the new booking `self` left out of the count. With a term cap
-   * the student's bookings queue on a lock first, so two at once cannot both take the last place.
+   * APPT-05/06 inside the booking (or reschedule) transaction, the new appointment `self` left out of the count
+   * (a moved appointment's old row is cancelled by then, so nothing counts against itself). The cap counts in
+   * the period of the new start: moving into another term counts there. With a term cap the student's bookings
+   * queue on a lock first, so two at once cannot both take the last place.
    */
-  async function assertMayBook(tx: Db, studentId: string, self: string, start: Date, office: Office, now: Date): Promise<void> {
+  async function assertMayBook(tx: Db, studentId: string, self: string, start: Date, office: Office, now: Date, voice: Voice): Promise<void> {
     if (office.policy.termCap !== null) await locks.studentBookings(tx, studentId);
     const counts = await countTermActivity(tx, studentId, periodAt(start, office), periodAt(now, office), self);
     const refusal = bookingRefusal({ noShowsThisTerm: counts.noShows, appointmentsThisTerm: counts.appointments, policy: office.policy });
-    if (refusal === 'no_show_blocked') throw new AppError(403, 'BOOKING_BLOCKED', STANDING_MESSAGES.blocked(counts.noShows));
-    if (refusal === 'term_cap_reached') {
-      throw errors.conflict('TERM_CAP_REACHED', `You have booked the ${office.policy.termCap ?? 0} appointments allowed this term. Cancel one to book another, or contact the office.`);
-    }
+    if (refusal === 'no_show_blocked') throw new AppError(403, 'BOOKING_BLOCKED', REFUSALS[voice].blocked(counts.noShows));
+    if (refusal === 'term_cap_reached') throw errors.conflict('TERM_CAP_REACHED', REFUSALS[voice].cap(office.policy.termCap ?? 0));
+  }
+
+  /** An uploaded file given as the document must be the student's own (404 otherwise); null when none is given. */
+  async function attachableFile(tx: Db, studentId: string, document: DocumentInput | undefined): Promise<DocumentMeta | null> {
+    if (!document?.fileId) return null;
+    const file = await findOwnedDocument(tx, studentId, document.fileId);
+    if (!file) throw errors.notFound('This document');
+    return file;
+  }
+
+  /** Writes to an advisor (inside the caller's transaction) in their own zone, or the office's until they set one. */
+  async function mailAdvisor(tx: Db, advisorId: string, fallbackZone: string, now: Date, write: (to: Recipient, context: MailContext) => OutgoingMail): Promise<void> {
+    const advisor = await findAdvisorContact(tx, advisorId);
+    if (!advisor) return;
+    await mailer.send(write(advisor, { publicUrl, now, timeZone: advisor.timeZone ?? fallbackZone }), tx);
   }
 
   function sameRequest(existing: StudentAppointment, input: BookAppointmentInput): boolean {
@@ -104,24 +176,28 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
   }
 
   /**
-   * One booking attempt; undefined when the key shows this request is a repeat. The insert comes first inside
-   * the transaction: the exclusion constraint answers a taken slot at once (APPT-07, SQLSTATE 23P01), and the
-   * checks after it run only for the booking that holds the time; any refusal rolls it back.
+   * One booking attempt, by the student or by their advisor; undefined when the key shows this request is a
+   * repeat. The insert comes first inside the transaction: the exclusion constraint answers a taken slot at once
+   * (APPT-07, SQLSTATE 23P01), and the checks after it run only for the booking that holds the time; any refusal
+   * rolls it back, mails and audit row included.
    */
-  async function bookOnce(caller: Caller, input: BookAppointmentInput, key: string | undefined): Promise<StudentAppointment | undefined> {
+  async function bookOnce(booking: Booking): Promise<StudentAppointment | undefined> {
+    const { student, advisorId, input, key, byAdvisor } = booking;
     const now = clock.now();
-    const reason = await bookableReason(db, caller, input.reasonCode);
+    const reason = await bookableReason(db, student, input.reasonCode);
     const minutes = lengthFor(reason, input.minutes);
     if (!reason.modes.includes(input.mode)) {
       throw errors.validation(`${reason.label} is offered ${reason.modes.join(', ')}.`, [{ path: 'mode', message: `Choose ${reason.modes.join(' or ')}.` }]);
     }
-    if (reason.needsDocument && !input.document) {
-      throw new AppError(400, 'DOCUMENT_REQUIRED', `${reason.label} needs your document (${reason.needsDocument.replace(/_/g, ' ')}): add a link or paste its text.`);
+    // APPT-02: a student gives the document when booking; an advisor's booking leaves it to the student, who
+    // adds it until the deadline (the lead time is kept below, so there is time to).
+    if (reason.needsDocument && !input.document && !byAdvisor) {
+      throw new AppError(400, 'DOCUMENT_REQUIRED', `${reason.label} needs your document (${reason.needsDocument.replace(/_/g, ' ')}): add a link, paste its text or upload the file.`);
     }
     const start = new Date(input.start);
     const end = new Date(start.getTime() + minutes * MINUTE_MS);
     const values = {
-      advisorId: input.advisorId,
+      advisorId,
       reasonCode: reason.code,
       mode: input.mode,
       startsAt: start,
@@ -130,24 +206,44 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
       documentKind: reason.needsDocument,
       documentUrl: input.document?.url ?? null,
       documentText: input.document?.text ?? null,
+      documentFileId: input.document?.fileId ?? null,
       documentSubmittedAt: input.document ? now : null,
+      bookedBy: byAdvisor?.actor.id ?? student.id,
       createdAt: now,
       updatedAt: now,
     };
     return db.transaction(async (tx) => {
-      await locks.advisorTime(tx, [input.advisorId]);
-      const row = key ? await insertKeyedAppointment(tx, caller.id, key, values) : await insertAppointment(tx, caller.id, values);
+      await locks.advisorTime(tx, [advisorId]);
+      const row = key ? await insertKeyedAppointment(tx, student.id, key, values) : await insertAppointment(tx, student.id, values);
       if (!row) return undefined;
       const office = await officeService.office(tx);
       if (reason.needsDocument && now.getTime() > documentDeadline(start, office.policy.documentLeadHours).getTime()) {
         throw errors.conflict('DOCUMENT_DEADLINE_PASSED', `${reason.label} needs the document at least ${office.policy.documentLeadHours} hours before the start. Choose a later slot.`);
       }
-      const advisor = await offeringAdvisor(tx, reason.code, input.advisorId);
+      const file = await attachableFile(tx, student.id, input.document);
+      const advisor = await offeringAdvisor(tx, reason.code, advisorId);
       await assertOnGrid(tx, advisor, start, minutes, noticeFloor(reason, office), now);
-      await assertMayBook(tx, caller.id, row.id, start, office, now);
+      await assertMayBook(tx, student.id, row.id, start, office, now, byAdvisor ? 'staff' : 'student');
       if (await hasBufferConflict(tx, advisor.advisorId, row.id, start, end, advisor.bufferMinutes)) throw slotTaken();
-      const view = asStudentView(row, advisor.name, reason);
-      await mailer.send(confirmationMail(caller, view, { publicUrl, now, timeZone: input.timeZone ?? advisor.timeZone, cutoff: office.policy.cancellationCutoff }), tx);
+      const view = asStudentView(row, { advisorName: advisor.name, reason, studentProgram: student.program, documentFile: file });
+      await mailer.send(
+        confirmationMail(student, view, {
+          publicUrl,
+          now,
+          timeZone: input.timeZone ?? advisor.timeZone,
+          cutoff: office.policy.cancellationCutoff,
+          bookedByAdvisor: Boolean(byAdvisor),
+        }),
+        tx,
+      );
+      if (byAdvisor) {
+        // SECURITY.md audit-and-logs: staff acting on a student's records, in the same transaction.
+        await insertAuditEvents(tx, byAdvisor.actor, now, [
+          { action: 'appointment_booked_for_student', student: { id: student.id, pseudonym: byAdvisor.studentPseudonym }, target: { type: 'appointment', id: row.id } },
+        ]);
+      } else {
+        await mailAdvisor(tx, advisor.advisorId, advisor.timeZone, now, (to, context) => advisorBookingMail(to, forAdvisor(view, student), context));
+      }
       return view;
     });
   }
@@ -166,12 +262,12 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
     async book(caller: Caller, input: BookAppointmentInput, key: string | undefined): Promise<{ appointment: StudentAppointment; replayed: boolean }> {
       let refusal: unknown;
       try {
-        const booked = await retryTransient(() => bookOnce(caller, input, key));
+        const booked = await retryTransient(() => bookOnce({ student: caller, advisorId: input.advisorId, input, key }));
         if (booked) return { appointment: booked, replayed: false };
       } catch (error) {
         // 23P01: another booking holds the time (a repeat of this request would have met its key first).
-        if (sqlState(error) === '23P01') throw slotTaken();
-        if (sqlState(error) === '23503') throw errors.notFound('This advisor');
+        const known = bookingError(error);
+        if (known !== error) throw known;
         if (!key || !(error instanceof AppError)) throw error;
         refusal = error;
       }
@@ -180,6 +276,32 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
       const existing = key ? await replay(caller, key, input) : undefined;
       if (existing) return { appointment: existing, replayed: true };
       throw refusal ?? new Error('booking with an Idempotency-Key found neither a new nor an earlier appointment');
+    },
+
+    /**
+     * An advisor books for a student, when the office allows it (403 ADVISOR_BOOKING_DISABLED otherwise): with
+     * the advisor, on their own grid, under the student's APPT-05/06 standing; the student is mailed the
+     * confirmation and the booking is audited. Someone who is not a student or alumnus → 404.
+     */
+    async bookForStudent(actor: Actor, input: AdvisorBookingInput): Promise<AdvisorAppointment> {
+      const office = await officeService.office();
+      if (!office.advisorsMayBook) {
+        throw new AppError(403, 'ADVISOR_BOOKING_DISABLED', 'Your office does not let advisors book for students. Ask the student to book, or an admin to allow it in the office policy.');
+      }
+      const student = await findBookingUser(db, input.studentId ? { id: input.studentId } : { email: input.studentEmail ?? '' });
+      if (!student) throw errors.notFound('This student');
+      const { studentId: _id, studentEmail: _email, ...fields } = input;
+      let booked: StudentAppointment | undefined;
+      try {
+        booked = await retryTransient(() =>
+          bookOnce({ student, advisorId: actor.id, input: fields, key: undefined, byAdvisor: { actor, studentPseudonym: student.auditPseudonym } }),
+        );
+      } catch (error) {
+        throw bookingError(error);
+      }
+      const row = booked ? await findForAdvisor(db, actor.id, booked.id) : undefined;
+      if (!row) throw new Error('a booking without an Idempotency-Key returned no appointment');
+      return row;
     },
 
     async list(caller: Caller, scope: 'upcoming' | 'past' | 'all', limit: number): Promise<StudentAppointment[]> {
@@ -194,7 +316,17 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
       return buildCalendar([studentEvent(row, publicUrl)], { now: clock.now() });
     },
 
-    /** APPT-03: booked → cancelled, or late_cancelled after the cutoff; compare-and-swap, so twice is a 409. */
+    /** The file the student uploaded for this appointment (APPT-02); 404 when not theirs or none was uploaded. */
+    async documentFile(caller: Caller, id: string): Promise<AttachedFile> {
+      const file = await findAttachedFile(db, { studentId: caller.id }, id);
+      if (!file) throw errors.notFound('An uploaded document of this appointment');
+      return file;
+    },
+
+    /**
+     * APPT-03: booked → cancelled, or late_cancelled after the cutoff; compare-and-swap, so twice is a 409. The
+     * student and the advisor are both told.
+     */
     async cancel(caller: Caller, id: string, reason: string | null): Promise<StudentAppointment> {
       const row = await owned(caller, id);
       const now = clock.now();
@@ -206,15 +338,22 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
         await locks.advisorTime(tx, [row.advisorId]);
         const updated = await cancelAsStudent(tx, caller.id, id, { status, now, cancelledBy: caller.id, reason });
         if (!updated) throw errors.conflict('APPOINTMENT_NOT_BOOKED', 'This appointment was changed a moment ago and cannot be cancelled.');
-        const view = asStudentView(updated, row.advisorName, { label: row.reasonLabel, needsDocument: row.documentRequired });
+        const view = asStudentView(updated, {
+          advisorName: row.advisorName,
+          reason: { label: row.reasonLabel, needsDocument: row.documentRequired },
+          studentProgram: row.studentProgram,
+          documentFile: row.documentFile,
+        });
         await mailer.send(cancellationMail(caller, view, { publicUrl, now, timeZone: office.calendar.timeZone, byAdvisor: false }), tx);
+        await mailAdvisor(tx, row.advisorId, office.calendar.timeZone, now, (to, context) => advisorCancellationMail(to, forAdvisor(view, caller), context));
         return view;
       }));
     },
 
     /**
      * Moves a booked appointment before the cancellation cutoff, in one transaction: the old one is cancelled and
-     * the new one inserted; a taken slot rolls both back. A retry after success returns the same new appointment.
+     * the new one inserted; a taken slot, a no-show block or the term cap (APPT-05/06) rolls both back. A retry
+     * after success returns the same new appointment. The advisor (or both advisors) are told.
      */
     async reschedule(caller: Caller, id: string, input: RescheduleInput): Promise<StudentAppointment> {
       const old = await owned(caller, id);
@@ -255,29 +394,45 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
             documentKind: old.documentKind,
             documentUrl: old.documentUrl,
             documentText: old.documentText,
+            documentFileId: old.documentFileId,
             documentSubmittedAt: old.documentSubmittedAt,
             rescheduledFromId: old.id,
+            bookedBy: caller.id,
             createdAt: now,
             updatedAt: now,
           });
+          await assertMayBook(tx, caller.id, row.id, start, office, now, 'student');
           if (await hasBufferConflict(tx, advisor.advisorId, row.id, start, end, advisor.bufferMinutes)) throw slotTaken();
-          const previous = asStudentView(cancelled, old.advisorName, reason);
-          const next = asStudentView(row, advisor.name, reason);
+          const extras = { reason, studentProgram: old.studentProgram, documentFile: old.documentFile };
+          const previous = asStudentView(cancelled, { ...extras, advisorName: old.advisorName });
+          const next = asStudentView(row, { ...extras, advisorName: advisor.name });
           await mailer.send(rescheduleMail(caller, previous, next, { publicUrl, now, timeZone: input.timeZone ?? advisor.timeZone }), tx);
+          const zone = office.calendar.timeZone;
+          if (old.advisorId === advisor.advisorId) {
+            await mailAdvisor(tx, advisor.advisorId, zone, now, (to, context) => advisorRescheduleMail(to, forAdvisor(previous, caller), forAdvisor(next, caller), context));
+          } else {
+            await mailAdvisor(tx, old.advisorId, zone, now, (to, context) => advisorCancellationMail(to, forAdvisor(previous, caller), context));
+            await mailAdvisor(tx, advisor.advisorId, zone, now, (to, context) => advisorBookingMail(to, forAdvisor(next, caller), context));
+          }
           return next;
         }));
       } catch (error) {
-        if (sqlState(error) === '23P01') throw slotTaken();
-        throw error;
+        throw bookingError(error);
       }
     },
 
-    /** APPT-02: adds or replaces the document until the deadline (start − lead hours). */
+    /** APPT-02: adds or replaces the document (a link, text, or the student's uploaded file) until the deadline (start − lead hours). */
     async saveDocument(caller: Caller, id: string, input: DocumentInput): Promise<StudentAppointment> {
       const row = await owned(caller, id);
       if (row.status !== 'booked') throw notBooked(row.status, 'changed');
       const office = await officeService.office();
-      const saved = await saveDocument(db, caller.id, id, { url: input.url ?? null, text: input.text ?? null }, clock.now(), office.policy.documentLeadHours);
+      await attachableFile(db, caller.id, input);
+      let saved: boolean;
+      try {
+        saved = await saveDocument(db, caller.id, id, { url: input.url ?? null, text: input.text ?? null, fileId: input.fileId ?? null }, clock.now(), office.policy.documentLeadHours);
+      } catch (error) {
+        throw bookingError(error);
+      }
       if (!saved) throw errors.conflict('DOCUMENT_DEADLINE_PASSED', `Documents are due ${office.policy.documentLeadHours} hours before the start; bring it along instead.`);
       return owned(caller, id);
     },

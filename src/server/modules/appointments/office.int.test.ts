@@ -165,6 +165,7 @@ describe('office policy (APPT-02…06)', () => {
         termCap: null,
         terms: [],
         holidays: [],
+        advisorsMayBook: false,
         updatedAt: null,
       });
     } finally {

@@ -28,6 +28,8 @@ export type Office = {
   policy: AppointmentPolicy;
   calendar: OfficeCalendar;
   terms: Term[];
+  /** Advisors may book for their students (off by default). */
+  advisorsMayBook: boolean;
   updatedAt: Date | null;
 };
 
@@ -36,7 +38,7 @@ export type Period = { name: string; startsOn: string; endsOn: string; from: Dat
 
 export function officeFrom(row: OfficeSettingsRow | undefined): Office {
   if (!row) {
-    return { policy: DEFAULT_APPOINTMENT_POLICY, calendar: { timeZone: DEFAULT_OFFICE_TIME_ZONE, holidays: [] }, terms: [], updatedAt: null };
+    return { policy: DEFAULT_APPOINTMENT_POLICY, calendar: { timeZone: DEFAULT_OFFICE_TIME_ZONE, holidays: [] }, terms: [], advisorsMayBook: false, updatedAt: null };
   }
   return {
     policy: {
@@ -48,6 +50,7 @@ export function officeFrom(row: OfficeSettingsRow | undefined): Office {
     },
     calendar: { timeZone: row.timeZone, holidays: row.holidays },
     terms: row.terms.map((t) => ({ id: `${t.startsOn}/${t.endsOn}`, ...t })),
+    advisorsMayBook: row.advisorsMayBook,
     updatedAt: row.updatedAt,
   };
 }
@@ -90,6 +93,7 @@ export function toOfficePolicyDto(office: Office): OfficePolicyDto {
     termCap: office.policy.termCap,
     terms: office.terms.map(({ name, startsOn, endsOn }) => ({ name, startsOn, endsOn })),
     holidays: [...office.calendar.holidays],
+    advisorsMayBook: office.advisorsMayBook,
     updatedAt: office.updatedAt?.toISOString() ?? null,
   };
 }
@@ -186,6 +190,8 @@ export function createOfficeService(deps: { db: Db; clock: Clock }) {
           termCap: input.termCap,
           terms: input.terms,
           holidays: input.holidays,
+          // Left out, the saved value stays (the column's default, false, for a first save).
+          ...(input.advisorsMayBook === undefined ? {} : { advisorsMayBook: input.advisorsMayBook }),
         },
         clock.now(),
       );

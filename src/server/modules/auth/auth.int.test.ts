@@ -21,7 +21,7 @@ describe('POST /api/v1/auth/register', () => {
     expect(response.statusCode).toBe(201);
     const body = response.json();
     expect(body.user).toMatchObject({ email, name: 'Priya Shah', role: 'student' });
-    expect(Object.keys(body.user).sort()).toEqual(['createdAt', 'email', 'id', 'name', 'role']);
+    expect(Object.keys(body.user).sort()).toEqual(['createdAt', 'email', 'id', 'name', 'program', 'role']);
     const me = await as(t.app, sessionCookieFrom(response))({ method: 'GET', url: '/api/v1/me' });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.id).toBe(body.user.id);

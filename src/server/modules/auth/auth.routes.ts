@@ -72,8 +72,8 @@ export function meRoutes(auth: AuthService) {
       user: toUserDto(requireAuth(request).user),
     }));
 
-    r.patch('', { schema: { tags: ['account'], body: updateMeBody, response: { 200: userEnvelope } } }, async (request) => {
-      const user = await auth.rename(requireAuth(request).user.id, request.body.name);
+    r.patch('', { schema: { tags: ['account'], description: 'Changes the name, the programme of study (null clears it), or both.', body: updateMeBody, response: { 200: userEnvelope } } }, async (request) => {
+      const user = await auth.updateProfile(requireAuth(request).user.id, { name: request.body.name, program: request.body.program });
       return { user: toUserDto(user) };
     });
 

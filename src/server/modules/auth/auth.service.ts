@@ -28,7 +28,7 @@ export type AuthenticatedSession = { sessionId: string; user: UserRow };
 const TOUCH_EVERY_MS = 60_000;
 
 export function toUserDto(user: UserRow): UserDto {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt.toISOString() };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, program: user.program, createdAt: user.createdAt.toISOString() };
 }
 
 /** Throws WEAK_PASSWORD with the reason when a password breaks the policy (ASVS 6.2.x). */
@@ -45,7 +45,7 @@ export function createAuthService(deps: AuthDeps) {
   const absoluteMs = config.session.absoluteHours * 3_600_000;
   const limits = config.loginLimits;
 
-  async function createUser(input: { email: string; name: string; password: string; role: Role }): Promise<UserRow> {
+  async function createUser(input: { email: string; name: string; password: string; role: Role; program?: string | null }): Promise<UserRow> {
     assertPasswordAllowed(input.password, input.email);
     const passwordHash = await hashPassword(input.password);
     const user = await insertUser(db, { ...input, passwordHash, now: clock.now() });
@@ -210,8 +210,9 @@ export function createAuthService(deps: AuthDeps) {
       return deleteSessionsOfUser(db, session.user.id, session.sessionId);
     },
 
-    async rename(userId: string, name: string): Promise<UserRow> {
-      const user = await updateUser(db, userId, { name, updatedAt: clock.now() });
+    /** The signed-in user's own name and programme of study; a field left out stays as it is, a null program clears it. */
+    async updateProfile(userId: string, patch: { name?: string; program?: string | null }): Promise<UserRow> {
+      const user = await updateUser(db, userId, { ...patch, updatedAt: clock.now() });
       if (!user) throw errors.notFound('This account');
       return user;
     },

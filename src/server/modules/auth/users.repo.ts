@@ -23,7 +23,7 @@ export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
     .then((rows) => rows[0]);
 }
 
-export type NewUser = { email: string; name: string; role: Role; passwordHash: string; now: Date };
+export type NewUser = { email: string; name: string; role: Role; passwordHash: string; program?: string | null; now: Date };
 
 /** Inserts a user; returns undefined when the email is taken (unique index, no read-then-write). */
 export async function insertUser(db: Db, input: NewUser): Promise<UserRow | undefined> {
@@ -34,6 +34,7 @@ export async function insertUser(db: Db, input: NewUser): Promise<UserRow | unde
       name: input.name,
       role: input.role,
       passwordHash: input.passwordHash,
+      program: input.program ?? null,
       createdAt: input.now,
       updatedAt: input.now,
     })
@@ -45,7 +46,7 @@ export async function insertUser(db: Db, input: NewUser): Promise<UserRow | unde
 export async function updateUser(
   db: Db,
   id: string,
-  patch: Partial<Pick<UserRow, 'name' | 'passwordHash' | 'disabledAt'>> & { updatedAt: Date },
+  patch: Partial<Pick<UserRow, 'name' | 'program' | 'passwordHash' | 'disabledAt'>> & { updatedAt: Date },
 ): Promise<UserRow | undefined> {
   const rows = await db.update(users).set(patch).where(eq(users.id, id)).returning();
   return rows[0];
