@@ -8,16 +8,13 @@ import { NETWORK_ROLES } from './features/auth/landing';
 import { ForgotPasswordRoute } from './routes/forgot-password';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
-import { OfficeOutboxRoute } from './routes/office-outbox';
-import { OfficePolicyRoute } from './routes/office-policy';
-import { OfficeReasonCodesRoute } from './routes/office-reason-codes';
-import { OfficeUsersRoute } from './routes/office-users';
 import { RegisterRoute } from './routes/register';
 import { ResetPasswordRoute } from './routes/reset-password';
 import { SignInRoute } from './routes/sign-in';
 
 const networkArea = () => import('./routes/network-area');
 const appointmentsArea = () => import('./routes/appointments-area');
+const officeArea = () => import('./routes/office-area');
 
 function Root() {
   return (
@@ -106,10 +103,11 @@ export const router = createBrowserRouter([
             ),
             children: [
               { index: true, element: <Navigate to="/office/users" replace /> },
-              { path: 'users', element: <OfficeUsersRoute /> },
-              { path: 'reason-codes', element: <OfficeReasonCodesRoute /> },
-              { path: 'policy', element: <OfficePolicyRoute /> },
-              { path: 'outbox', element: <OfficeOutboxRoute /> },
+              { path: 'users', lazy: async () => ({ Component: (await officeArea()).OfficeUsersRoute }) },
+              { path: 'reason-codes', lazy: async () => ({ Component: (await officeArea()).OfficeReasonCodesRoute }) },
+              { path: 'policy', lazy: async () => ({ Component: (await officeArea()).OfficePolicyRoute }) },
+              { path: 'outbox', lazy: async () => ({ Component: (await officeArea()).OfficeOutboxRoute }) },
+              { path: 'audit', lazy: async () => ({ Component: (await officeArea()).OfficeAuditRoute }) },
             ],
           },
         ],

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yIssues, expectPath, expectTitle, launchBrowser, openSession, passphrase, signIn, uniqueEmail, url } from './browser';
+import { checkPage, expectNoSeriousA11yIssues, expectPath, expectTitle, launchBrowser, openSession, passphrase, signIn, uniqueEmail, url } from './browser';
 
 let browser: Browser;
 
@@ -148,6 +148,73 @@ describe('a student and their account', () => {
     await expectPath(page, '/sign-in');
     await signIn(page, email, second);
     await expectPath(page, '/network');
+    await session.close();
+  });
+
+  test('a student sets, changes and clears the program advisors see, with errors beside the field', async () => {
+    const session = await openSession(browser);
+    const { page } = session;
+    await registerStudent(page, 'Jonas Becker', uniqueEmail('program'), passphrase());
+
+    const form = page.getByRole('form', { name: 'Program' });
+    const field = form.getByLabel('Program (optional)');
+    await expect(field.inputValue()).resolves.toBe('');
+    // Why it is asked, beside the field and read with it.
+    const hint = 'Advisors see it next to your name when you book time with them';
+    await expect(form.getByText(hint).isVisible()).resolves.toBe(true);
+    await expect(form.getByRole('button', { name: 'Clear program' }).count()).resolves.toBe(0);
+    const describedBy = async () =>
+      page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' | '), (await field.getAttribute('aria-describedby')) ?? '');
+
+    // Too long: said when the field is left, and again as you type, until it fits.
+    await field.fill(`BA Economics with a minor in ${'very '.repeat(20)}long words`);
+    await field.blur();
+    await form.getByText('Use at most 120 characters; this has 139.').waitFor();
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(describedBy()).resolves.toContain(hint);
+    await expect(describedBy()).resolves.toContain('Use at most 120 characters; this has 139.');
+    await checkPage(page, 'account: program too long');
+    await field.fill('BA Economics, class of 2027');
+    await expect(field.getAttribute('aria-invalid')).resolves.toBeNull();
+    await form.getByRole('button', { name: 'Save program' }).click();
+    await page.getByText('Your program is saved. Advisors will see “BA Economics, class of 2027” next to your name.').waitFor();
+
+    // Kept by the server: still there after a reload, and clearable.
+    await page.reload();
+    await expect(field.inputValue()).resolves.toBe('BA Economics, class of 2027');
+
+    // A refusal from the server lands on the field too (here a rule the page does not know about yet).
+    let refused = false;
+    await page.route('**/api/v1/me', async (route) => {
+      if (refused || route.request().method() !== 'PATCH') return route.fallback();
+      refused = true;
+      return route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', issues: [{ path: 'program', message: 'Name the programme as the registry does.' }] } }),
+      });
+    });
+    await field.fill('Econ 27');
+    await form.getByRole('button', { name: 'Save program' }).click();
+    await form.getByText('Name the programme as the registry does.').waitFor();
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(describedBy()).resolves.toContain('Name the programme as the registry does.');
+    await expect(field.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await page.unroute('**/api/v1/me');
+
+    // Changing it again works, and clearing leaves the cursor in the empty field.
+    await field.fill('BSc Data Science, class of 2028');
+    await expect(field.getAttribute('aria-invalid')).resolves.toBeNull();
+    await form.getByRole('button', { name: 'Save program' }).click();
+    await page.getByText('Advisors will see “BSc Data Science, class of 2028” next to your name.').waitFor();
+    await form.getByRole('button', { name: 'Clear program' }).click();
+    await page.getByText('Your program is cleared. Advisors will see only your name.').waitFor();
+    await expect(field.inputValue()).resolves.toBe('');
+    await expect(field.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect(form.getByRole('button', { name: 'Clear program' }).count()).resolves.toBe(0);
+    await page.reload();
+    await expect(field.inputValue()).resolves.toBe('');
+    await checkPage(page, 'account: program cleared');
     await session.close();
   });
 

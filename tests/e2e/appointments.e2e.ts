@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { createAccounts, expectNoSeriousA11yIssues, expectPath, expectTitle, launchBrowser, openSession, passphrase, signIn, uniqueEmail, url, type NewAccount, type Session } from './browser';
+import { agendaCard, dateIn, signedIn as openAs } from './advising-pages';
+import { checkPage, createAccounts, expectNoSeriousA11yIssues, expectPath, expectTitle, launchBrowser, openSession, passphrase, signIn, uniqueEmail, url, type NewAccount, type Session } from './browser';
 
 let browser: Browser;
 
@@ -17,47 +18,8 @@ const STUDENT_ZONE = 'America/New_York';
 const ADVISOR_ZONE = 'Europe/Berlin';
 const REASON = 'Part-Time Job Search Strategies';
 
-async function signedIn(account: { email: string; password: string }, landing: string, timezoneId: string): Promise<Session> {
-  const session = await openSession(browser, { timezoneId });
-  await session.page.goto(url('/sign-in'));
-  await signIn(session.page, account.email, account.password);
-  await expectPath(session.page, landing);
-  return session;
-}
-
-/** axe in light and dark, then at phone width with nothing scrolling sideways; back to a laptop after. */
-async function checkPage(page: Page, label: string): Promise<void> {
-  await expectNoSeriousA11yIssues(page, label);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectNoSeriousA11yIssues(page, `${label} (dark)`);
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 375, height: 812 });
-  // When the page scrolls sideways, name the widest culprits in the failure.
-  const wide = await page.evaluate(() =>
-    (document.scrollingElement ?? document.documentElement).scrollWidth <= 375
-      ? []
-      : [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > 376).slice(-5).map((el) => `${el.tagName}.${el.className}`),
-  );
-  expect(wide, `${label}: wider than the phone`).toEqual([]);
-  await expect(page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)).resolves.toBeLessThanOrEqual(375);
-  await expectNoSeriousA11yIssues(page, `${label} (phone)`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-/** The calendar date of an instant in a zone, as the agenda's date field takes it. */
-function dateIn(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(new Date(iso));
-}
-
-/** Opens the advisor's agenda on a date (day view) and answers the card of this student, if any. */
-async function agendaCard(page: Page, date: string, studentName: string, showCancelled = false) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agenda' }).click();
-  await expectPath(page, '/agenda');
-  await page.getByLabel('Date', { exact: true }).fill(date);
-  const box = page.getByLabel('Show cancelled');
-  if ((await box.isChecked()) !== showCancelled) await box.setChecked(showCancelled);
-  await page.locator(`[data-agenda-for="${date}|day|${String(showCancelled)}"]`).waitFor({ state: 'attached' });
-  return page.locator('li.appt-card').filter({ hasText: studentName });
+function signedIn(account: { email: string; password: string }, landing: string, timezoneId: string): Promise<Session> {
+  return openAs(browser, account, landing, timezoneId);
 }
 
 describe('advising appointments', () => {
@@ -107,9 +69,10 @@ describe('advising appointments', () => {
     await expect(ap.getByLabel('Time zone').inputValue()).resolves.toBe(ADVISOR_ZONE);
     for (let day = 1; day <= 7; day += 1) {
       await ap.getByRole('button', { name: 'Add hours' }).click();
-      await ap.getByLabel(`Day ${day}`).selectOption(String(day));
-      await ap.getByLabel('From', { exact: true }).nth(day - 1).fill('09:00');
-      await ap.getByLabel('Until', { exact: true }).nth(day - 1).fill('12:00');
+      const hours = ap.getByRole('group', { name: `Hours ${day}`, exact: true });
+      await hours.getByLabel('Day').selectOption(String(day));
+      await hours.getByLabel('From').fill('09:00');
+      await hours.getByLabel('Until').fill('12:00');
     }
     await ap.getByRole('button', { name: 'Save weekly hours' }).click();
     await ap.getByText(`Weekly hours saved (7 ranges, ${ADVISOR_ZONE}).`).waitFor();
@@ -134,7 +97,7 @@ describe('advising appointments', () => {
     await expectPath(sp, '/appointments/book');
     await expectTitle(sp, 'Book advising · Rapport');
     const reason = sp.getByRole('radio', { name: new RegExp(REASON) });
-    await reason.check();
+    await reason.click();
     await sp.getByText(`Times are shown in your time zone, ${STUDENT_ZONE}.`).waitFor();
     const mySlots = sp.getByRole('button', { name: new RegExp(`· ${advisorAccount.name}$`) });
     await mySlots.first().waitFor();

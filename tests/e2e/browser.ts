@@ -96,6 +96,25 @@ export async function expectNoSeriousA11yIssues(page: Page, label = page.url()):
   expect(serious.map((violation) => `${violation.id} (${violation.impact}): ${violation.help}`), `axe on ${label}`).toEqual([]);
 }
 
+/** axe in light and dark, then at phone width (375 px) with nothing scrolling sideways; back to a laptop after. */
+export async function checkPage(page: Page, label: string): Promise<void> {
+  await expectNoSeriousA11yIssues(page, label);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yIssues(page, `${label} (dark)`);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 375, height: 812 });
+  // When the page scrolls sideways, name the widest culprits in the failure.
+  const wide = await page.evaluate(() =>
+    (document.scrollingElement ?? document.documentElement).scrollWidth <= 375
+      ? []
+      : [...document.querySelectorAll('main *, dialog *')].filter((el) => el.getBoundingClientRect().right > 376).slice(-5).map((el) => `${el.tagName}.${el.className}`),
+  );
+  expect(wide, `${label}: wider than the phone`).toEqual([]);
+  await expect(page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)).resolves.toBeLessThanOrEqual(375);
+  await expectNoSeriousA11yIssues(page, `${label} (phone)`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 /** Email addresses no other test run shares. */
 export function uniqueEmail(prefix: string): string {
   return `${prefix}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 7)}@example.edu`;

@@ -29,7 +29,7 @@ describe('the office', () => {
     const { page } = admin;
     await expectTitle(page, 'Users · Rapport');
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Users', 'Reason codes', 'Policy', 'Outbox', 'Account']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Users', 'Reason codes', 'Policy', 'Outbox', 'Audit', 'Account']);
     await expect(nav.getByText('Office').isVisible()).resolves.toBe(true);
     await expectNoSeriousA11yIssues(page, 'office users');
 

@@ -1,8 +1,12 @@
-import { useCallback, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type ChangeEvent, type FormEvent, type RefObject } from 'react';
+import type { FieldIssue } from '../../shared/contracts/errors';
+import { afterPointerRelease } from './after-pointer';
 import { ApiError } from './api';
 
-/** A form holds text fields and lists of text (a contact's emails, tags). */
-type Values = Record<string, string | string[]>;
+/** One row of a repeated group of fields (a weekly range: day, from, until); `key` only tells rows apart. */
+export type Row = { key: string } & Record<string, string>;
+/** A form holds text fields, lists of text (a contact's emails, tags) and rows of fields (weekly hours). */
+type Values = Record<string, string | string[] | Row[]>;
 type Validator<V, T> = (value: T, values: V) => string | null;
 /** Checks of a list field: each item on its own (next to that item) and the list as a whole. */
 export type ListCheck<V> = { item?: Validator<V, string>; list?: Validator<V, string[]> };
@@ -10,11 +14,23 @@ type ServerError = { code: ApiError['code']; message: string };
 
 type TextName<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
 type ListName<V> = { [K in keyof V]: V[K] extends string[] ? K : never }[keyof V] & string;
+type RowsName<V> = { [K in keyof V]: V[K] extends Row[] ? K : never }[keyof V] & string;
 
 export type FormOptions<V extends Values> = {
   initialValues: V;
   /** Client-side checks per field; each returns a message that says what to do, or null. */
-  validate?: { [K in keyof V]?: V[K] extends string[] ? ListCheck<V> : Validator<V, string> };
+  validate?: { [K in keyof V]?: V[K] extends string ? Validator<V, string> : V[K] extends string[] ? ListCheck<V> : never };
+  /**
+   * Checks of the whole form, by path in the request body: usually the shared contract the server parses with
+   * (`contractIssues`), so both sides refuse the same values. A field's own `validate` message wins over these.
+   */
+  check?: (values: V) => readonly FieldIssue[];
+  /**
+   * Where an issue of the request body (from `check` or from the server) belongs in this form, when its path is
+   * not a field's name (`minimumNoticeMinutes` → `notice`, `terms.2.endsOn` → `terms` with "Line 3: …").
+   * Undefined falls back to the field of the same name; an issue no field takes goes above the button.
+   */
+  placeIssue?: (issue: FieldIssue, values: V) => FieldIssue | undefined;
   onSubmit: (values: V) => Promise<void>;
   /**
    * Places an API error that names no field (EMAIL_TAKEN) on one, or rewrites its message; return
@@ -49,18 +65,60 @@ export type ListProps = {
   set: (items: string[]) => void;
 };
 
+/** Rows of fields: each row's fields have their own ids and errors; rows can be added and removed. */
+export type RowsProps = {
+  /** The id for the whole group (a fieldset); an error about the group focuses it. */
+  id: string;
+  name: string;
+  rows: Row[];
+  /** An error about the whole group ("at most 70 ranges"). */
+  error: string | undefined;
+  field: (index: number, key: string) => FieldProps;
+  /** Adds a row; its first field other than `key` takes the cursor. */
+  add: (row: Row) => void;
+  remove: (index: number) => void;
+};
+
+/** One shown error: the field path, the id of the control it belongs to and the message. */
+export type ShownError = { path: string; id: string; message: string };
+
 type PathMap<T> = Record<string, T | undefined>;
 
-/** After row `removed` of list `name` goes, the paths of the rows below it move up by one. */
+/** After row `removed` of list `name` goes, the paths of the rows below it (`name.3`, `name.3.end`) move up by one. */
 function shiftPaths<T>(map: PathMap<T>, name: string, removed: number): PathMap<T> {
   const next: PathMap<T> = {};
   for (const [path, value] of Object.entries(map)) {
-    const match = path.startsWith(`${name}.`) ? Number(path.slice(name.length + 1)) : Number.NaN;
-    if (Number.isNaN(match)) next[path] = value;
-    else if (match < removed) next[path] = value;
-    else if (match > removed) next[`${name}.${match - 1}`] = value;
+    const [indexText, ...rest] = path.startsWith(`${name}.`) ? path.slice(name.length + 1).split('.') : [];
+    const index = indexText === undefined ? Number.NaN : Number(indexText);
+    const tail = rest.length > 0 ? `.${rest.join('.')}` : '';
+    if (Number.isNaN(index)) next[path] = value;
+    else if (index < removed) next[path] = value;
+    else if (index > removed) next[`${name}.${index - 1}${tail}`] = value;
   }
   return next;
+}
+
+function isRows(value: unknown): value is Row[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null);
+}
+
+/** The value at a form path (`timezone`, `emails.1`, `weekly.2.end`). */
+function valueAt(values: Values, path: string): string | undefined {
+  const [name = '', index, key] = path.split('.');
+  const value = values[name];
+  if (typeof value === 'string') return index === undefined ? value : undefined;
+  if (index === undefined) return undefined;
+  const item = value?.[Number(index)];
+  if (typeof item === 'string') return key === undefined ? item : undefined;
+  return key === undefined ? undefined : item?.[key];
+}
+
+/** Elements in the order they appear on the page (ids not on the page go last). */
+function inPageOrder(ids: readonly string[]): HTMLElement[] {
+  return ids
+    .map((id) => document.getElementById(id))
+    .filter((element): element is HTMLElement => element !== null)
+    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
 function same(a: Values, b: Values): boolean {
@@ -69,11 +127,15 @@ function same(a: Values, b: Values): boolean {
 
 /**
  * The one form pattern: values, errors next to each field (from the client as you type once a field was
- * left, and from the server's `issues`), a message for the rest, and focus on the first field to fix.
- * List fields (`emails.1`) get the same treatment per row.
+ * left, and from the server's `issues`), a message for the rest, and focus on what to fix. List fields
+ * (`emails.1`) and rows of fields (`weekly.2.end`) get the same treatment per item.
+ *
+ * A form that renders `<ErrorSummary {...form.summary} />` lists every problem after a submit: with one problem
+ * its field takes the cursor (the message is read with it); with several the summary does, so you hear how
+ * many there are and can jump to each.
  */
 export function useForm<V extends Values>(options: FormOptions<V>) {
-  const { initialValues, validate, onSubmit, mapError } = options;
+  const { initialValues, validate, check, placeIssue, onSubmit, mapError } = options;
   type Name = keyof V & string;
   const idPrefix = useId();
   const [values, setValues] = useState<V>(initialValues);
@@ -84,34 +146,54 @@ export function useForm<V extends Values>(options: FormOptions<V>) {
   const [formError, setFormError] = useState<ServerError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const submittingRef = useRef(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const names = Object.keys(initialValues) as Name[];
 
   const idOf = useCallback((path: string) => `${idPrefix}-${path.replace(/\./g, '-')}`, [idPrefix]);
 
-  /** Every client-side problem of these values, by path (`firstName`, `emails`, `emails.1`), in field order. */
-  function clientErrors(current: V): [string, string][] {
-    const found: [string, string][] = [];
+  /** The field an issue of the request body belongs to, by its own rule or by name; undefined when none. */
+  function place(issue: FieldIssue, current: V): FieldIssue | undefined {
+    const placed = placeIssue?.(issue, current) ?? issue;
+    const [head, index, key] = placed.path.split('.');
+    const name = names.find((candidate) => candidate === head);
+    if (!name) return undefined;
+    const value = current[name];
+    const row = index === undefined ? Number.NaN : Number(index);
+    if (!Array.isArray(value) || !Number.isInteger(row) || row < 0 || row >= value.length) return { path: name, message: placed.message };
+    if (!isRows(value)) return { path: `${name}.${row}`, message: placed.message };
+    return key !== undefined && key in (value[row] ?? {}) ? { path: `${name}.${row}.${key}`, message: placed.message } : { path: name, message: placed.message };
+  }
+
+  /** Every client-side problem of these values, by path (`firstName`, `emails.1`, `weekly.2.end`). */
+  function clientErrors(current: V): Map<string, string> {
+    const found = new Map<string, string>();
     for (const name of names) {
       const value = current[name];
-      const check: unknown = validate?.[name];
-      if (!check) continue;
+      // Rows have no rule of their own (their checks come from `check`), so an array with a rule is a list.
+      const rule: unknown = validate?.[name];
+      if (!rule) continue;
       if (Array.isArray(value)) {
-        const { item, list } = check as ListCheck<V>;
-        const whole = list?.(value, current);
-        if (whole) found.push([name, whole]);
-        value.forEach((entry, index) => {
+        const items = value as string[];
+        const { item, list } = rule as ListCheck<V>;
+        const whole = list?.(items, current);
+        if (whole) found.set(name, whole);
+        items.forEach((entry, index) => {
           const message = item?.(entry, current);
-          if (message) found.push([`${name}.${index}`, message]);
+          if (message) found.set(`${name}.${index}`, message);
         });
       } else {
-        const message = (check as Validator<V, string>)(value ?? '', current);
-        if (message) found.push([name, message]);
+        const message = (rule as Validator<V, string>)((value as string | undefined) ?? '', current);
+        if (message) found.set(name, message);
       }
+    }
+    for (const issue of check?.(current) ?? []) {
+      const placed = place(issue, current);
+      if (placed && !found.has(placed.path)) found.set(placed.path, placed.message);
     }
     return found;
   }
 
-  const client = new Map(clientErrors(values));
+  const client = clientErrors(values);
   const shownAt = (path: string): string | undefined =>
     fieldErrors[path]?.message ?? ((showAll || touched[path]) ? client.get(path) : undefined) ?? undefined;
 
@@ -124,6 +206,24 @@ export function useForm<V extends Values>(options: FormOptions<V>) {
     requestAnimationFrame(() => document.getElementById(idOf(path))?.focus());
   }
 
+  /** After a refused submit: the summary when it lists several problems, else the first field on the page. */
+  function focusProblems(paths: readonly string[]): void {
+    requestAnimationFrame(() => {
+      const summary = summaryRef.current;
+      if (summary && paths.length > 1) {
+        summary.focus();
+        return;
+      }
+      inPageOrder(paths.map(idOf))[0]?.focus();
+    });
+  }
+
+  /** Marks a field checked once it is left with a value other than its starting one (after a click that left it). */
+  function blur(path: string): void {
+    // Tabbing past an empty field is not a mistake yet; leaving one you typed in is checked.
+    if ((valueAt(values, path) ?? '') !== (valueAt(baseline, path) ?? '')) afterPointerRelease(() => setTouched((current) => ({ ...current, [path]: true })));
+  }
+
   function field(name: TextName<V>): FieldProps {
     return {
       id: idOf(name),
@@ -131,10 +231,7 @@ export function useForm<V extends Values>(options: FormOptions<V>) {
       value: (values[name] as string | undefined) ?? '',
       error: shownAt(name),
       onChange: (event) => setValue(name, event.target.value),
-      onBlur: () => {
-        // Tabbing past an empty field is not a mistake yet; leaving one you typed in is checked.
-        if (values[name] !== baseline[name]) setTouched((current) => ({ ...current, [name]: true }));
-      },
+      onBlur: () => blur(name),
     };
   }
 
@@ -160,7 +257,7 @@ export function useForm<V extends Values>(options: FormOptions<V>) {
         clearServerError(`${name}.${index}`, name);
       },
       blurItem: (index) => {
-        if ((items[index] ?? '') !== '') setTouched((current) => ({ ...current, [`${name}.${index}`]: true }));
+        if ((items[index] ?? '') !== '') afterPointerRelease(() => setTouched((current) => ({ ...current, [`${name}.${index}`]: true })));
       },
       add: (value = '') => {
         update((current) => [...current, value]);
@@ -180,14 +277,51 @@ export function useForm<V extends Values>(options: FormOptions<V>) {
     };
   }
 
+  function rows(name: RowsName<V>): RowsProps {
+    const items = (values[name] as Row[] | undefined) ?? [];
+    const update = (next: (current: Row[]) => Row[]) => setValues((current) => ({ ...current, [name]: next((current[name] as Row[] | undefined) ?? []) }));
+    return {
+      id: idOf(name),
+      name,
+      rows: items,
+      error: shownAt(name),
+      field: (index, key) => {
+        const path = `${name}.${index}.${key}`;
+        return {
+          id: idOf(path),
+          name: path,
+          value: items[index]?.[key] ?? '',
+          error: shownAt(path),
+          onChange: (event) => {
+            const value = event.target.value;
+            update((current) => current.map((row, at) => (at === index ? { ...row, [key]: value } : row)));
+            clearServerError(path, name);
+          },
+          onBlur: () => blur(path),
+        };
+      },
+      add: (row) => {
+        update((current) => [...current, row]);
+        clearServerError(name);
+        const first = Object.keys(row).find((key) => key !== 'key');
+        if (first) focusField(`${name}.${items.length}.${first}`);
+      },
+      remove: (index) => {
+        update((current) => current.filter((_, at) => at !== index));
+        setTouched((current) => shiftPaths(current, name, index));
+        setFieldErrors((current) => shiftPaths({ ...current, [name]: undefined }, name, index));
+      },
+    };
+  }
+
   async function handleSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if (submittingRef.current) return;
     setShowAll(true);
     setFormError(null);
-    const firstInvalid = clientErrors(values)[0];
-    if (firstInvalid) {
-      focusField(firstInvalid[0]);
+    const problems = [...clientErrors(values).keys()];
+    if (problems.length > 0) {
+      focusProblems(problems);
       return;
     }
     submittingRef.current = true;
@@ -199,29 +333,21 @@ export function useForm<V extends Values>(options: FormOptions<V>) {
       if (!(error instanceof ApiError)) throw error;
       const mapped = mapError?.(error);
       const next: PathMap<ServerError> = {};
-      const order: string[] = [];
-      const place = (path: string, message: string) => {
-        if (next[path] !== undefined) return;
-        next[path] = { code: error.code, message };
-        order.push(path);
+      const put = (path: string, message: string) => {
+        if (next[path] === undefined) next[path] = { code: error.code, message };
       };
       if (mapped?.field) {
-        place(mapped.field, mapped.message);
+        put(mapped.field, mapped.message);
       } else if (!mapped) {
         for (const issue of error.issues) {
-          const [head, index] = issue.path.split('.');
-          const name = names.find((candidate) => candidate === head);
-          if (!name) continue;
-          const value = values[name];
-          const row = index === undefined ? undefined : Number(index);
-          if (Array.isArray(value) && row !== undefined && Number.isInteger(row) && row < value.length) place(`${name}.${row}`, issue.message);
-          else place(name, issue.message);
+          const placed = place(issue, values);
+          if (placed) put(placed.path, placed.message);
         }
       }
-      const first = order[0];
-      if (first) {
+      const paths = Object.keys(next);
+      if (paths.length > 0) {
         setFieldErrors(next);
-        focusField(first);
+        focusProblems(paths);
       } else {
         setFormError({ code: error.code, message: mapped?.message ?? error.message });
       }
@@ -241,10 +367,21 @@ export function useForm<V extends Values>(options: FormOptions<V>) {
     setFormError(null);
   }
 
+  /** Every error on show, server ones first for a path, for the summary; only once a submit was tried. */
+  const shown: ShownError[] = [];
+  if (showAll || Object.values(fieldErrors).some(Boolean)) {
+    const paths = new Set([...Object.keys(fieldErrors).filter((path) => fieldErrors[path]), ...(showAll ? client.keys() : [])]);
+    for (const path of paths) {
+      const message = shownAt(path);
+      if (message) shown.push({ path, id: idOf(path), message });
+    }
+  }
+
   return {
     values,
     field,
     list,
+    rows,
     setValue,
     handleSubmit,
     submitting,
@@ -258,5 +395,7 @@ export function useForm<V extends Values>(options: FormOptions<V>) {
     formErrorCode: formError?.code ?? null,
     /** The API code behind a field's server error (EMAIL_TAKEN), to offer the right next step. */
     fieldErrorCode: (name: Name) => fieldErrors[name]?.code ?? null,
+    /** Props of `<ErrorSummary>`: the problems on show after a submit, and the ref that takes focus. */
+    summary: { errors: shown, ref: summaryRef as RefObject<HTMLDivElement | null> },
   };
 }

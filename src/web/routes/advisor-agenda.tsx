@@ -1,21 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AgendaItemDto } from '../../shared/contracts/appointments';
-import { Badge } from '../components/ui/badge';
 import { Button } from '../components/ui/button';
 import { Checkbox } from '../components/ui/checkbox';
 import { ChipGroup } from '../components/ui/chip-group';
 import { EmptyState } from '../components/ui/empty-state';
 import { LiveStatus, Notice } from '../components/ui/notice';
 import { PageHeader } from '../components/ui/page-header';
-import { TextAreaField } from '../components/ui/text-area-field';
 import { TextField } from '../components/ui/text-field';
-import { DOCUMENT_LABELS, MODE_LABELS, STATUS_LABELS } from '../features/appointments/appointment-labels';
+import { AdvisorCancelDialog } from '../features/appointments/advisor-cancel-dialog';
+import { AgendaItem, agendaTitleId } from '../features/appointments/agenda-item';
 import { advisingApi } from '../features/appointments/appointments-api';
+import { NoShowClearanceDialog, type Student } from '../features/appointments/no-show-clearance-dialog';
 import { addDays, browserTimeZone, formatDay, formatTime, groupByDay, localDate } from '../features/appointments/zoned-time';
 import { messageOf } from '../lib/api';
 import { usePageTitle } from '../lib/use-page-title';
 import '../features/appointments/appointments.css';
-import { ignoreBlur } from '../features/appointments/plain-field';
 
 type View = 'day' | 'week';
 const VIEWS: readonly { value: View; label: string }[] = [
@@ -24,119 +23,7 @@ const VIEWS: readonly { value: View; label: string }[] = [
 ];
 /** The agenda as answered, with the query it answers (`2026-12-01|day|false`). */
 type Agenda = { timezone: string; items: AgendaItemDto[]; query: string };
-type Outcome = 'attended' | 'late' | 'no_show';
-const OUTCOMES: readonly { value: Outcome; label: string }[] = [
-  { value: 'attended', label: 'Attended' },
-  { value: 'late', label: 'Late' },
-  { value: 'no_show', label: 'No-show' },
-];
-
-function AgendaItem({ item, timeZone, onChange }: { item: AgendaItemDto; timeZone: string; onChange: (item: AgendaItemDto, message: string) => void }) {
-  const [notes, setNotes] = useState(item.advisorNotes);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const started = Date.parse(item.start) <= Date.now();
-  const active = item.status === 'booked' || item.status === 'attended' || item.status === 'late' || item.status === 'no_show';
-
-  async function run(what: string, action: () => Promise<AgendaItemDto>, message: string) {
-    setBusy(what);
-    setError(null);
-    try {
-      onChange(await action(), message);
-    } catch (cause) {
-      setError(messageOf(cause));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  return (
-    <li className="appt-card" data-appointment-id={item.id}>
-      <h3>
-        {formatTime(item.start, timeZone)}–{formatTime(item.end, timeZone)} · {item.student.name}
-      </h3>
-      <dl className="appt-meta">
-        <div>
-          <dt>Reason</dt>
-          <dd>{item.reasonLabel}</dd>
-        </div>
-        <div>
-          <dt>How</dt>
-          <dd>{MODE_LABELS[item.mode]}</dd>
-        </div>
-        <div>
-          <dt>Email</dt>
-          <dd>{item.student.email}</dd>
-        </div>
-        <div>
-          <dt>Status</dt>
-          <dd>
-            <Badge tone={item.status === 'booked' ? 'accent' : item.status === 'no_show' ? 'danger' : 'neutral'}>{STATUS_LABELS[item.status]}</Badge>
-          </dd>
-        </div>
-      </dl>
-      {item.note ? (
-        <p>
-          <span className="muted">Student’s note: </span>
-          {item.note}
-        </p>
-      ) : null}
-      {item.document ? (
-        <p className="appt-document">
-          <span className="muted">{item.document.kind ? `${DOCUMENT_LABELS[item.document.kind]}: ` : 'Document: '}</span>
-          {item.document.url ? (
-            <a href={item.document.url} target="_blank" rel="noreferrer noopener">
-              {item.document.url}
-            </a>
-          ) : (
-            item.document.text
-          )}
-        </p>
-      ) : item.documentRequired ? (
-        <p className="muted">No {DOCUMENT_LABELS[item.documentRequired]} yet.</p>
-      ) : null}
-      {error ? (
-        <Notice tone="danger" live="alert">
-          {error}
-        </Notice>
-      ) : null}
-      {active && started ? (
-        <div className="appt-actions" role="group" aria-label={`Mark ${item.student.name}`}>
-          {OUTCOMES.map((outcome) => (
-            <Button
-              key={outcome.value}
-              aria-pressed={item.status === outcome.value}
-              busy={busy === outcome.value}
-              onClick={() => void run(outcome.value, () => advisingApi.attendance(item.id, { outcome: outcome.value }), `${item.student.name}: ${outcome.label.toLowerCase()}.`)}
-            >
-              {outcome.label}
-            </Button>
-          ))}
-        </div>
-      ) : active ? (
-        <p className="muted">You can mark attendance once it starts.</p>
-      ) : null}
-      {active ? (
-        <form
-          className="stack"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void run('notes', () => advisingApi.saveNotes(item.id, notes), `Notes on ${item.student.name} saved.`);
-          }}
-        >
-          <TextAreaField id={`notes-${item.id}`} name={`notes-${item.id}`} onBlur={ignoreBlur} label="Private notes" hint="Only you see these." value={notes} error={undefined} onChange={(event) => setNotes(event.target.value)} />
-          <div className="appt-actions">
-            <Button type="submit" busy={busy === 'notes'}>
-              {busy === 'notes' ? 'Saving…' : 'Save notes'}
-            </Button>
-          </div>
-        </form>
-      ) : null}
-    </li>
-  );
-}
-
-/** "Who am I seeing today?": the day (or week) in the advisor's zone, one tap to mark attendance. */
+/** "Who am I seeing today?": the day (or week) in the advisor's zone, one tap to mark attendance, cancel with the student told. */
 export function AdvisorAgendaRoute() {
   usePageTitle('Agenda');
   const [date, setDate] = useState(() => localDate(new Date(), browserTimeZone()));
@@ -145,6 +32,12 @@ export function AdvisorAgendaRoute() {
   const [agenda, setAgenda] = useState<Agenda | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState<AgendaItemDto | null>(null);
+  const [clearing, setClearing] = useState<Student | null>(null);
+  /** Students whose no-show meeting was recorded here, with when (the agenda does not carry it). */
+  const [cleared, setCleared] = useState<Record<string, string>>({});
+  /** Where the cursor goes once a cancelled card has left the list: the next card's heading, or the page's. */
+  const [focusAfter, setFocusAfter] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     setError(null);
@@ -160,9 +53,30 @@ export function AdvisorAgendaRoute() {
     void load();
   }, [load]);
 
+  useEffect(() => {
+    if (focusAfter === null) return;
+    (document.getElementById(focusAfter) ?? document.querySelector<HTMLElement>('main h1'))?.focus();
+    setFocusAfter(null);
+  }, [focusAfter]);
+
   const timeZone = agenda?.timezone ?? browserTimeZone();
   const days = groupByDay(agenda?.items ?? [], (item) => localDate(new Date(item.start), timeZone));
   const step = view === 'day' ? 1 : 7;
+
+  function replace(changed: AgendaItemDto) {
+    setAgenda((current) => (current ? { ...current, items: current.items.map((other) => (other.id === changed.id ? changed : other)) } : current));
+  }
+
+  function cancelled(item: AgendaItemDto) {
+    const items = agenda?.items ?? [];
+    const index = items.findIndex((other) => other.id === item.id);
+    const neighbour = showCancelled ? item : (items[index + 1] ?? items[index - 1]);
+    if (showCancelled) replace(item);
+    else setAgenda((current) => (current ? { ...current, items: current.items.filter((other) => other.id !== item.id) } : current));
+    setCancelling(null);
+    setStatus(`Cancelled ${item.student.name}’s appointment at ${formatTime(item.start, timeZone)}. We emailed ${item.student.name}.`);
+    setFocusAfter(neighbour ? agendaTitleId(neighbour.id) : '');
+  }
 
   return (
     <>
@@ -178,7 +92,8 @@ export function AdvisorAgendaRoute() {
       />
       <div className="toolbar">
         <Button onClick={() => setDate(addDays(date, -step))}>Previous {view}</Button>
-        <TextField id="agenda-date" name="agenda-date" onBlur={ignoreBlur} label="Date" type="date" value={date} error={undefined} onChange={(event) => event.target.value && setDate(event.target.value)} />
+        {/* A navigation control, not a form: it is never wrong, so it has no error and nothing to check on leaving. */}
+        <TextField id="agenda-date" name="agenda-date" label="Date" type="date" value={date} error={undefined} onBlur={() => undefined} onChange={(event) => event.target.value && setDate(event.target.value)} />
         <Button onClick={() => setDate(addDays(date, step))}>Next {view}</Button>
         <ChipGroup label="Show" options={VIEWS} value={view} onChange={setView} />
         <Checkbox label="Show cancelled" checked={showCancelled} onChange={(event) => setShowCancelled(event.target.checked)} />
@@ -205,16 +120,29 @@ export function AdvisorAgendaRoute() {
                   key={`${item.id}|${item.status}`}
                   item={item}
                   timeZone={timeZone}
+                  clearedAt={cleared[item.student.id]}
                   onChange={(changed, message) => {
-                    setAgenda((current) => (current ? { ...current, items: current.items.map((other) => (other.id === changed.id ? changed : other)) } : current));
+                    replace(changed);
                     setStatus(message);
                   }}
+                  onCancel={setCancelling}
+                  onClearNoShows={(chosen) => setClearing(chosen.student)}
                 />
               ))}
             </ul>
           </section>
         ))}
       </div>
+      <AdvisorCancelDialog item={cancelling} timeZone={timeZone} onClose={() => setCancelling(null)} onCancelled={cancelled} />
+      <NoShowClearanceDialog
+        student={clearing}
+        onClose={() => setClearing(null)}
+        onCleared={(student, clearedAt) => {
+          setCleared((current) => ({ ...current, [student.id]: clearedAt }));
+          setClearing(null);
+          setStatus(`Meeting with ${student.name} recorded. They can book again; their earlier no-shows no longer count.`);
+        }}
+      />
     </>
   );
 }

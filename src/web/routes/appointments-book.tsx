@@ -2,72 +2,19 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { AppointmentDto, SlotDto } from '../../shared/contracts/appointments';
 import type { ReasonCodeDto } from '../../shared/contracts/reason-codes';
-import type { AppointmentMode } from '../../shared/domain/reason-codes';
-import { Button } from '../components/ui/button';
-import { EmptyState } from '../components/ui/empty-state';
 import { Notice } from '../components/ui/notice';
 import { PageHeader } from '../components/ui/page-header';
 import { Panel } from '../components/ui/panel';
-import { SelectField } from '../components/ui/select-field';
-import { TextAreaField } from '../components/ui/text-area-field';
-import { TextField } from '../components/ui/text-field';
-import { DOCUMENT_LABELS, MODE_LABELS } from '../features/appointments/appointment-labels';
-import { bookingApi, type BookingRequest } from '../features/appointments/appointments-api';
-import { addDays, browserTimeZone, formatDay, formatTime, formatWhen, groupByDay, localDate } from '../features/appointments/zoned-time';
-import { isApiError, messageOf } from '../lib/api';
+import { MODE_LABELS } from '../features/appointments/appointment-labels';
+import { bookingApi } from '../features/appointments/appointments-api';
+import { BookingDetails } from '../features/appointments/booking-details';
+import { ReasonStep } from '../features/appointments/reason-step';
+import { useWeekSlots } from '../features/appointments/use-week-slots';
+import { WeekPicker } from '../features/appointments/week-picker';
+import { browserTimeZone, formatWhen } from '../features/appointments/zoned-time';
+import { messageOf } from '../lib/api';
 import { usePageTitle } from '../lib/use-page-title';
 import '../features/appointments/appointments.css';
-import { ignoreBlur } from '../features/appointments/plain-field';
-
-const SEARCH_DAYS = 21;
-
-type Slots = { status: 'idle' | 'loading' | 'ready' | 'error'; items: SlotDto[]; error?: string };
-
-function ReasonPicker({ codes, value, onChange }: { codes: ReasonCodeDto[]; value: string; onChange: (code: string) => void }) {
-  return (
-    <fieldset className="choice-list">
-      <legend>What would you like help with?</legend>
-      {codes.map((code) => (
-        <label key={code.code} className="choice">
-          <input type="radio" name="reason" value={code.code} checked={value === code.code} onChange={() => onChange(code.code)} />
-          <span className="choice-text">
-            <span className="choice-title">{code.label}</span>
-            <span className="muted">
-              {code.description} {code.defaultMinutes} minutes.
-              {code.needsDocument ? ` Bring your ${DOCUMENT_LABELS[code.needsDocument]}.` : ''}
-            </span>
-          </span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
-function SlotPicker({ slots, chosen, timeZone, onChoose }: { slots: SlotDto[]; chosen: SlotDto | null; timeZone: string; onChoose: (slot: SlotDto) => void }) {
-  const days = groupByDay(slots, (slot) => slot.startLocal.slice(0, 10));
-  return (
-    <div className="stack">
-      {days.map(({ day, items }) => (
-        <section key={day} className="slot-day" aria-label={formatDay(items[0]?.start ?? `${day}T12:00:00Z`, timeZone)}>
-          <h3>{formatDay(items[0]?.start ?? `${day}T12:00:00Z`, timeZone)}</h3>
-          <ul className="slot-grid">
-            {items.map((slot) => {
-              const selected = chosen?.start === slot.start && chosen.advisorId === slot.advisorId;
-              return (
-                <li key={`${slot.advisorId}|${slot.start}`}>
-                  <Button className="slot-button" aria-pressed={selected} onClick={() => onChoose(slot)}>
-                    {formatTime(slot.start, timeZone)}
-                    <span> · {slot.advisorName}</span>
-                  </Button>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ))}
-    </div>
-  );
-}
 
 function Confirmation({ appointment, timeZone }: { appointment: AppointmentDto; timeZone: string }) {
   return (
@@ -88,7 +35,7 @@ function Confirmation({ appointment, timeZone }: { appointment: AppointmentDto; 
   );
 }
 
-/** "When can I get help with this?": reason, then an open time in my zone, then mode/note/document, then confirm. */
+/** "When can I get help with this?": reason, then a week of open times in my zone, then mode/note/document, then confirm. */
 export function AppointmentsBookRoute() {
   const [params] = useSearchParams();
   const rescheduleId = params.get('reschedule');
@@ -97,17 +44,17 @@ export function AppointmentsBookRoute() {
   const [codes, setCodes] = useState<ReasonCodeDto[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reason, setReason] = useState(params.get('reason') ?? '');
-  const [slots, setSlots] = useState<Slots>({ status: 'idle', items: [] });
+  // A link that names the reason (Move, a shared link) opens on the times.
+  const [choosingReason, setChoosingReason] = useState(!params.get('reason'));
   const [chosen, setChosen] = useState<SlotDto | null>(null);
-  const [mode, setMode] = useState<AppointmentMode | ''>('');
-  const [note, setNote] = useState('');
-  const [docUrl, setDocUrl] = useState('');
-  const [docText, setDocText] = useState('');
-  const [docError, setDocError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  /** The details stay once shown for a reason, so a time taken by someone else loses nothing typed. */
+  const [detailsShown, setDetailsShown] = useState(false);
+  const [taken, setTaken] = useState(false);
   const [booked, setBooked] = useState<AppointmentDto | null>(null);
-  const idempotencyKey = useRef<string | null>(null);
+  const timeHeading = useRef<HTMLHeadingElement>(null);
+  const detailsHeading = useRef<HTMLHeadingElement>(null);
+  // Times load for a settled reason only, not for each reason the arrow keys pass over.
+  const week = useWeekSlots(choosingReason ? '' : reason, timeZone);
 
   useEffect(() => {
     bookingApi.reasonCodes().then(setCodes, (cause: unknown) => setLoadError(messageOf(cause)));
@@ -115,72 +62,24 @@ export function AppointmentsBookRoute() {
 
   const code = codes?.find((item) => item.code === reason);
 
-  async function loadSlots(reasonCode: string) {
-    setSlots((current) => ({ status: 'loading', items: current.items }));
-    const from = localDate(new Date(), timeZone);
-    try {
-      const answer = await bookingApi.slots({ reasonCode, from, to: addDays(from, SEARCH_DAYS), timeZone });
-      setSlots({ status: 'ready', items: answer.items });
-    } catch (cause) {
-      setSlots({ status: 'error', items: [], error: messageOf(cause) });
+  function settleReason(next: string) {
+    if (next !== reason) {
+      setReason(next);
+      setChosen(null);
+      setDetailsShown(false);
+      setTaken(false);
     }
+    setChoosingReason(false);
+    // The times come next: the cursor (and a screen reader) moves to their heading.
+    requestAnimationFrame(() => timeHeading.current?.focus());
   }
-
-  useEffect(() => {
-    if (!reason) return;
-    setChosen(null);
-    void loadSlots(reason);
-    // Only a new reason reloads the times; the 409 path reloads them itself.
-  }, [reason]);
-
-  useEffect(() => {
-    if (code && (mode === '' || !code.modes.includes(mode))) setMode(code.modes[0] ?? '');
-  }, [code, mode]);
 
   function choose(slot: SlotDto) {
     setChosen(slot);
-    setError(null);
-    idempotencyKey.current = crypto.randomUUID();
-  }
-
-  function documentInput(): BookingRequest['document'] | null {
-    if (!code?.needsDocument) return undefined;
-    if (docUrl.trim()) return { url: docUrl.trim() };
-    if (docText.trim()) return { text: docText.trim() };
-    return null;
-  }
-
-  async function confirm() {
-    if (!chosen || !code || mode === '') return;
-    const document = documentInput();
-    if (document === null) {
-      setDocError(`Add a link to your ${DOCUMENT_LABELS[code.needsDocument ?? 'resume']} or paste its text.`);
-      return;
-    }
-    setDocError(undefined);
-    setBusy(true);
-    setError(null);
-    try {
-      const appointment = rescheduleId
-        ? await bookingApi.reschedule(rescheduleId, chosen.start, chosen.advisorId, timeZone)
-        : await bookingApi.book(
-            { advisorId: chosen.advisorId, reasonCode: code.code, start: chosen.start, mode, note, timeZone, ...(document ? { document } : {}) },
-            idempotencyKey.current ?? crypto.randomUUID(),
-          );
-      setBooked(appointment);
-    } catch (cause) {
-      if (isApiError(cause, 'APPOINTMENT_SLOT_TAKEN')) {
-        setError('Someone booked that time a moment ago. Here are the times still open — please pick another.');
-        setChosen(null);
-        void loadSlots(code.code);
-      } else if (isApiError(cause, 'VALIDATION_FAILED') && cause.issueFor('document.url')) {
-        setDocError(cause.issueFor('document.url'));
-      } else {
-        setError(messageOf(cause));
-      }
-    } finally {
-      setBusy(false);
-    }
+    setDetailsShown(true);
+    setTaken(false);
+    // Then the details: the cursor moves on to them (Shift+Tab goes back to the times).
+    requestAnimationFrame(() => detailsHeading.current?.focus());
   }
 
   if (booked) {
@@ -208,88 +107,38 @@ export function AppointmentsBookRoute() {
       <div className="stack-lg">
         {codes && !rescheduleId ? (
           <Panel title="1. Reason">
-            <ReasonPicker codes={codes} value={reason} onChange={setReason} />
+            <ReasonStep codes={codes} value={reason} open={choosingReason} onSelect={setReason} onDone={settleReason} onReopen={() => setChoosingReason(true)} />
           </Panel>
         ) : null}
-        {reason ? (
-          <Panel title={rescheduleId ? 'New time' : '2. Time'} description={`Times are shown in your time zone, ${timeZone}.`}>
-            {error ? (
+        {reason && !choosingReason ? (
+          <Panel headingRef={timeHeading} title={rescheduleId ? 'New time' : '2. Time'} description={`Times are shown in your time zone, ${timeZone}.`}>
+            {taken ? (
               <Notice tone="warning" live="alert">
-                {error}
+                Someone booked that time a moment ago. Here are the times still open — please pick another.
               </Notice>
             ) : null}
-            <p className="visually-hidden" role="status">
-              {slots.status === 'loading' ? 'Loading open times…' : slots.status === 'ready' ? `${slots.items.length} open times.` : ''}
-            </p>
-            {slots.status === 'error' ? (
-              <Notice tone="danger" live="alert">
-                {slots.error}
-              </Notice>
-            ) : null}
-            {slots.status === 'ready' && slots.items.length === 0 ? (
-              <EmptyState title="No open times in the next three weeks">Try another reason, or check back tomorrow — advisors add hours often.</EmptyState>
-            ) : (
-              <SlotPicker slots={slots.items} chosen={chosen} timeZone={timeZone} onChoose={choose} />
-            )}
+            <WeekPicker state={week} timeZone={timeZone} chosen={chosen} onChoose={choose} />
           </Panel>
         ) : null}
-        {chosen && (code || rescheduleId) ? (
-          <Panel title={rescheduleId ? 'Confirm' : '3. Details'} description={`${formatWhen(chosen.start, timeZone)} with ${chosen.advisorName}.`}>
-            <form
-              className="stack"
-              noValidate
-              onSubmit={(event) => {
-                event.preventDefault();
-                void confirm();
+        {detailsShown && !choosingReason && (code || rescheduleId) ? (
+          <Panel
+            headingRef={detailsHeading}
+            title={rescheduleId ? 'Confirm' : '3. Details'}
+            description={chosen ? `${formatWhen(chosen.start, timeZone)} (${timeZone}) with ${chosen.advisorName}.` : 'That time was just taken: pick another above.'}
+          >
+            <BookingDetails
+              key={code?.code ?? 'reschedule'}
+              code={code}
+              slot={chosen}
+              timeZone={timeZone}
+              rescheduleId={rescheduleId}
+              onBooked={setBooked}
+              onSlotTaken={() => {
+                setChosen(null);
+                setTaken(true);
+                week.refresh();
               }}
-            >
-              {code && !rescheduleId ? (
-                <>
-                  <SelectField
-                    id="appt-mode" name="appt-mode" onBlur={ignoreBlur}
-                    label="How would you like to meet?"
-                    value={mode}
-                    error={undefined}
-                    onChange={(event) => setMode(event.target.value as AppointmentMode)}
-                    options={code.modes.map((value) => ({ value, label: MODE_LABELS[value] }))}
-                  />
-                  <TextAreaField
-                    id="appt-note" name="appt-note" onBlur={ignoreBlur}
-                    label="Note for your advisor (optional)"
-                    hint="What should they know beforehand?"
-                    value={note}
-                    maxLength={2000}
-                    error={undefined}
-                    onChange={(event) => setNote(event.target.value)}
-                  />
-                  {code.needsDocument ? (
-                    <>
-                      <TextField
-                        id="appt-doc-url" name="appt-doc-url" onBlur={ignoreBlur}
-                        label={`Link to your ${DOCUMENT_LABELS[code.needsDocument]}`}
-                        hint="A link that starts with https://, or paste the text below instead."
-                        type="url"
-                        value={docUrl}
-                        error={docError}
-                        onChange={(event) => setDocUrl(event.target.value)}
-                      />
-                      <TextAreaField
-                        id="appt-doc-text" name="appt-doc-text" onBlur={ignoreBlur}
-                        label={`Or paste your ${DOCUMENT_LABELS[code.needsDocument]}`}
-                        value={docText}
-                        error={undefined}
-                        onChange={(event) => setDocText(event.target.value)}
-                      />
-                    </>
-                  ) : null}
-                </>
-              ) : null}
-              <div className="appt-actions">
-                <Button type="submit" variant="primary" busy={busy}>
-                  {busy ? 'Booking…' : rescheduleId ? 'Move appointment' : 'Confirm booking'}
-                </Button>
-              </div>
-            </form>
+            />
           </Panel>
         ) : null}
       </div>

@@ -8,7 +8,7 @@ import { EmptyState } from '../components/ui/empty-state';
 import { Notice, PageNotices } from '../components/ui/notice';
 import { PageHeader } from '../components/ui/page-header';
 import { Panel } from '../components/ui/panel';
-import { CUTOFF_LABELS, MODE_LABELS, STATUS_LABELS, isLateNow } from '../features/appointments/appointment-labels';
+import { CUTOFF_LABELS, MODE_LABELS, STATUS_LABELS, isLateNow, statusTone } from '../features/appointments/appointment-labels';
 import { bookingApi } from '../features/appointments/appointments-api';
 import { browserTimeZone, formatWhen } from '../features/appointments/zoned-time';
 import { messageOf } from '../lib/api';
@@ -64,9 +64,7 @@ function AppointmentCard({
         <div>
           <dt>Status</dt>
           <dd>
-            <Badge tone={booked ? 'accent' : appointment.status === 'no_show' || appointment.status === 'late_cancelled' ? 'danger' : 'neutral'}>
-              {STATUS_LABELS[appointment.status]}
-            </Badge>
+            <Badge tone={statusTone(appointment.status)}>{STATUS_LABELS[appointment.status]}</Badge>
           </dd>
         </div>
       </dl>
@@ -113,7 +111,9 @@ export function AppointmentsRoute() {
   const load = useCallback(async () => {
     try {
       const [upcoming, past, standing] = await Promise.all([bookingApi.list('upcoming'), bookingApi.list('past'), bookingApi.standing()]);
-      setData({ upcoming, past, standing });
+      // The API's "upcoming" is by time; a cancelled appointment that was still to come belongs with the cancelled ones.
+      const cancelled = (appointment: AppointmentDto) => appointment.status === 'cancelled' || appointment.status === 'late_cancelled';
+      setData({ upcoming: upcoming.filter((appointment) => !cancelled(appointment)), past: [...upcoming.filter(cancelled), ...past], standing });
     } catch (cause) {
       setError(messageOf(cause));
     }

@@ -1,23 +1,29 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { OfficePolicyDto } from '../../shared/contracts/reason-codes';
-import { CANCELLATION_CUTOFFS, type CancellationCutoff } from '../../shared/domain/appointment-policy';
+import { useEffect, useState } from 'react';
+import type { FieldIssue } from '../../shared/contracts/errors';
+import { officePolicyBody, type OfficePolicyDto } from '../../shared/contracts/reason-codes';
+import { CANCELLATION_CUTOFFS } from '../../shared/domain/appointment-policy';
 import { Button } from '../components/ui/button';
+import { ErrorSummary } from '../components/ui/error-summary';
+import { FormError } from '../components/ui/form-error';
 import { PageNotices } from '../components/ui/notice';
+import { NumberField } from '../components/ui/number-field';
 import { PageHeader } from '../components/ui/page-header';
 import { Panel } from '../components/ui/panel';
 import { SelectField } from '../components/ui/select-field';
 import { TextAreaField } from '../components/ui/text-area-field';
-import { TextField } from '../components/ui/text-field';
 import { CUTOFF_LABELS } from '../features/appointments/appointment-labels';
 import { reasonCodesAdminApi } from '../features/appointments/appointments-api';
-import { ignoreBlur } from '../features/appointments/plain-field';
-import { ApiError, messageOf } from '../lib/api';
+import { TimeZoneField } from '../features/appointments/time-zone-field';
+import { messageOf } from '../lib/api';
+import { contractIssues, toNumber } from '../lib/contract-check';
+import { useForm } from '../lib/use-form';
+import { useUnsavedChanges } from '../lib/use-unsaved-changes';
 import { usePageTitle } from '../lib/use-page-title';
 import '../features/appointments/appointments.css';
 
 type Values = {
   timezone: string;
-  cutoff: CancellationCutoff;
+  cutoff: string;
   documentLeadHours: string;
   noShowAfterMinutes: string;
   notice: string;
@@ -27,6 +33,9 @@ type Values = {
   terms: string;
   holidays: string;
 };
+
+const shape = officePolicyBody.shape;
+const ladder = shape.noShowLadder.shape;
 
 function toValues(policy: OfficePolicyDto): Values {
   return {
@@ -43,102 +52,165 @@ function toValues(policy: OfficePolicyDto): Values {
   };
 }
 
-/** "Name, 2026-01-12, 2026-05-08" per line → terms. */
-function parseTerms(text: string) {
-  return text
+const lines = (text: string) =>
+  text
     .split('\n')
     .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const parts = line.split(',').map((part) => part.trim());
-      return { name: parts.slice(0, -2).join(', '), startsOn: parts.at(-2) ?? '', endsOn: parts.at(-1) ?? '' };
-    });
+    .filter(Boolean);
+
+/** "Name, 2026-01-12, 2026-05-08" per line → terms. */
+function parseTerms(text: string) {
+  return lines(text).map((line) => {
+    const parts = line.split(',').map((part) => part.trim());
+    return { name: parts.length > 2 ? parts.slice(0, -2).join(', ') : '', startsOn: parts.at(-2) ?? '', endsOn: parts.at(-1) ?? '' };
+  });
+}
+
+const parseHolidays = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+function toBody(values: Values) {
+  return {
+    timezone: values.timezone,
+    cancellationCutoff: values.cutoff,
+    documentLeadHours: toNumber(values.documentLeadHours),
+    noShowAfterMinutes: toNumber(values.noShowAfterMinutes),
+    noShowLadder: { notice: toNumber(values.notice), warning: toNumber(values.warning), blocked: toNumber(values.blocked) },
+    termCap: values.termCap.trim() === '' ? null : toNumber(values.termCap),
+    terms: parseTerms(values.terms),
+    holidays: parseHolidays(values.holidays),
+  };
+}
+
+/** The contract's paths as this form's fields; a term or holiday issue says which line or date it is about. */
+function placeIssue(issue: FieldIssue, values: Values): FieldIssue | undefined {
+  const [head, index, key] = issue.path.split('.');
+  const at = Number(index);
+  if (head === 'cancellationCutoff') return { ...issue, path: 'cutoff' };
+  if (head === 'noShowLadder') {
+    return index ? { ...issue, path: index } : { path: 'warning', message: 'Keep the steps in order: notice at or before warning, warning at or before blocked.' };
+  }
+  if (head === 'terms' && Number.isInteger(at)) {
+    const what = key === 'name' ? 'start with the term’s name, then its first and last day' : issue.message.replace(/\.$/, '').toLowerCase();
+    return { path: 'terms', message: `Line ${at + 1}: ${what}.` };
+  }
+  if (head === 'holidays' && Number.isInteger(at)) return { path: 'holidays', message: `“${parseHolidays(values.holidays)[at] ?? ''}”: ${issue.message}` };
+  return undefined;
+}
+
+/** "1st no-show: a notice · 2nd: a warning · 3rd: booking blocked" for the numbers as typed. */
+function ladderPreview(values: Values): string {
+  const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+  const steps = [
+    [toNumber(values.notice), 'a friendly notice'],
+    [toNumber(values.warning), 'a warning'],
+    [toNumber(values.blocked), 'booking blocked until a staff meeting'],
+  ] as const;
+  if (steps.some(([n]) => !Number.isInteger(n) || n < 1)) return 'Each step takes a number of no-shows in a term, from 1 to 20.';
+  return `In a term: ${steps.map(([n, what]) => `${ordinal(n)} no-show → ${what}`).join(' · ')}.`;
+}
+
+function PolicyForm({ policy, onSaved }: { policy: OfficePolicyDto; onSaved: (policy: OfficePolicyDto) => void }) {
+  const form = useForm<Values>({
+    initialValues: toValues(policy),
+    validate: {
+      timezone: (value) => (value.trim() === '' ? 'Enter the office’s time zone, like America/New_York.' : null),
+    },
+    check: (values) => contractIssues(officePolicyBody, toBody(values)),
+    placeIssue,
+    onSubmit: async (values) => {
+      const saved = await reasonCodesAdminApi.savePolicy(officePolicyBody.parse(toBody(values)));
+      form.reset(toValues(saved));
+      onSaved(saved);
+    },
+  });
+
+  const leave = useUnsavedChanges(form.dirty && !form.submitting);
+
+  return (
+    <form className="stack-lg" onSubmit={form.handleSubmit} noValidate aria-label="Office policy">
+      <ErrorSummary {...form.summary} />
+      <Panel title="Cancelling and documents">
+        <TimeZoneField
+          label="Office time zone"
+          hint="Business days, holidays and term dates are read in this zone."
+          onUse={(zone) => form.setValue('timezone', zone)}
+          {...form.field('timezone')}
+        />
+        <SelectField
+          label="Cancellation cutoff"
+          hint="Cancelling later than this before the start is recorded as a late cancellation; moving is no longer possible."
+          options={CANCELLATION_CUTOFFS.map((value) => ({ value, label: CUTOFF_LABELS[value] }))}
+          {...form.field('cutoff')}
+        />
+        <NumberField
+          label="Document lead time (hours)"
+          hint="A required document (a résumé) is due this long before the appointment."
+          range={shape.documentLeadHours}
+          {...form.field('documentLeadHours')}
+        />
+      </Panel>
+      <Panel title="No-shows and limits">
+        <NumberField
+          label="No-show after (minutes)"
+          hint="A student who has not arrived this long after the start can be marked a no-show."
+          range={shape.noShowAfterMinutes}
+          {...form.field('noShowAfterMinutes')}
+        />
+        <fieldset className="ladder">
+          <legend className="field-label">No-show ladder</legend>
+          <div className="form-row">
+            <NumberField label="Notice at" hint="No-shows this term before a friendly notice." range={ladder.notice} {...form.field('notice')} />
+            <NumberField label="Warning at" hint="No-shows before a warning." range={ladder.warning} {...form.field('warning')} />
+            <NumberField label="Blocked at" hint="No-shows before booking is blocked until a staff member clears it." range={ladder.blocked} {...form.field('blocked')} />
+          </div>
+          <p className="muted" aria-live="polite">
+            {ladderPreview(form.values)}
+          </p>
+        </fieldset>
+        <NumberField label="Appointments per term (optional)" hint="Leave empty for no limit." range={shape.termCap.unwrap()} {...form.field('termCap')} />
+      </Panel>
+      <Panel title="Calendar">
+        <TextAreaField
+          label="Terms"
+          hint="One per line: name, first day, last day — e.g. Spring 2027, 2027-01-11, 2027-05-07."
+          {...form.field('terms')}
+        />
+        <TextAreaField label="Holidays" hint="One date per line, like 2026-12-24. They do not count as business days." {...form.field('holidays')} />
+      </Panel>
+      <FormError message={form.formError} />
+      <div className="appt-actions">
+        <Button type="submit" variant="primary" busy={form.submitting}>
+          {form.submitting ? 'Saving…' : 'Save policy'}
+        </Button>
+      </div>
+      {leave.prompt}
+    </form>
+  );
 }
 
 /** "Is the office set up?": the appointment policy, each rule explained beside its field. */
 export function OfficePolicyRoute() {
   usePageTitle('Office policy');
-  const [values, setValues] = useState<Values | null>(null);
+  const [policy, setPolicy] = useState<OfficePolicyDto | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<{ tone: 'success' | 'danger'; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
 
   useEffect(() => {
-    reasonCodesAdminApi.policy().then((policy) => setValues(toValues(policy)), (cause: unknown) => setError(messageOf(cause)));
+    reasonCodesAdminApi.policy().then(setPolicy, (cause: unknown) => setError(messageOf(cause)));
   }, []);
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (!values) return;
-    setBusy(true);
-    setStatus(null);
-    try {
-      const saved = await reasonCodesAdminApi.savePolicy({
-        timezone: values.timezone,
-        cancellationCutoff: values.cutoff,
-        documentLeadHours: Number(values.documentLeadHours),
-        noShowAfterMinutes: Number(values.noShowAfterMinutes),
-        noShowLadder: { notice: Number(values.notice), warning: Number(values.warning), blocked: Number(values.blocked) },
-        termCap: values.termCap.trim() === '' ? null : Number(values.termCap),
-        terms: parseTerms(values.terms),
-        holidays: values.holidays.split(/\s+/).filter(Boolean),
-      });
-      setValues(toValues(saved));
-      setStatus({ tone: 'success', message: 'Office policy saved.' });
-    } catch (cause) {
-      const detail = cause instanceof ApiError && cause.issues.length > 0 ? ` ${cause.issues.map((issue) => `${issue.path}: ${issue.message}`).join(' ')}` : '';
-      setStatus({ tone: 'danger', message: `${messageOf(cause)}${detail}` });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const set = (patch: Partial<Values>) => setValues((current) => (current ? { ...current, ...patch } : current));
-  const number = (id: keyof Values, label: string, hint: string) =>
-    values ? (
-      <TextField id={`policy-${id}`} name={id} onBlur={ignoreBlur} label={label} hint={hint} type="number" min={0} value={values[id]} error={undefined} onChange={(event) => set({ [id]: event.target.value })} />
-    ) : null;
 
   return (
     <>
       <PageHeader eyebrow="Office" title="Office policy" description="The rules every booking follows. Students see them explained when they apply." />
-      <PageNotices status={status} error={error} loading={values === null} loadingLabel="Loading the policy…" />
-      {values ? (
-        <form className="stack-lg" onSubmit={(event) => void save(event)} noValidate>
-          <Panel title="Cancelling and documents">
-            <TextField id="policy-timezone" name="timezone" onBlur={ignoreBlur} label="Office time zone" hint="Business days, holidays and term dates are read in this zone." value={values.timezone} error={undefined} onChange={(event) => set({ timezone: event.target.value })} />
-            <SelectField
-              id="policy-cutoff"
-              name="cutoff"
-              onBlur={ignoreBlur}
-              label="Cancellation cutoff"
-              hint="Cancelling later than this before the start is recorded as a late cancellation; moving is no longer possible."
-              value={values.cutoff}
-              error={undefined}
-              options={CANCELLATION_CUTOFFS.map((value) => ({ value, label: CUTOFF_LABELS[value] }))}
-              onChange={(event) => set({ cutoff: event.target.value as CancellationCutoff })}
-            />
-            {number('documentLeadHours', 'Document lead time (hours)', 'A required document (a résumé) is due this long before the appointment.')}
-          </Panel>
-          <Panel title="No-shows and limits">
-            {number('noShowAfterMinutes', 'No-show after (minutes)', 'A student who has not arrived this long after the start can be marked a no-show.')}
-            <div className="form-row">
-              {number('notice', 'Notice at', 'No-shows this term before a friendly notice.')}
-              {number('warning', 'Warning at', 'No-shows before a warning.')}
-              {number('blocked', 'Blocked at', 'No-shows before booking is blocked until a staff member clears it.')}
-            </div>
-            <TextField id="policy-termCap" name="termCap" onBlur={ignoreBlur} label="Appointments per term (optional)" hint="Leave empty for no limit." type="number" min={1} value={values.termCap} error={undefined} onChange={(event) => set({ termCap: event.target.value })} />
-          </Panel>
-          <Panel title="Calendar">
-            <TextAreaField id="policy-terms" name="terms" onBlur={ignoreBlur} label="Terms" hint="One per line: name, first day, last day — e.g. Spring 2027, 2027-01-11, 2027-05-07." value={values.terms} error={undefined} onChange={(event) => set({ terms: event.target.value })} />
-            <TextAreaField id="policy-holidays" name="holidays" onBlur={ignoreBlur} label="Holidays" hint="One date per line, like 2026-12-24. They do not count as business days." value={values.holidays} error={undefined} onChange={(event) => set({ holidays: event.target.value })} />
-          </Panel>
-          <div className="appt-actions">
-            <Button type="submit" variant="primary" busy={busy}>
-              {busy ? 'Saving…' : 'Save policy'}
-            </Button>
-          </div>
-        </form>
+      <PageNotices status={status ? { message: status } : null} error={error} loading={policy === null} loadingLabel="Loading the policy…" />
+      {policy ? (
+        <PolicyForm
+          policy={policy}
+          onSaved={(saved) => {
+            setPolicy(saved);
+            setStatus('Office policy saved.');
+          }}
+        />
       ) : null}
     </>
   );

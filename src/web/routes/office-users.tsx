@@ -10,6 +10,7 @@ import { SearchField } from '../components/ui/search-field';
 import { ROLE_LABELS } from '../features/account/role-labels';
 import { useSignedInUser } from '../features/auth/session';
 import { AddUserDialog } from '../features/office/add-user-dialog';
+import { NoShowClearanceDialog, type Student } from '../features/appointments/no-show-clearance-dialog';
 import { DisableUserDialog } from '../features/office/disable-user-dialog';
 import { usersApi } from '../features/office/users-api';
 import { UsersTable } from '../features/office/users-table';
@@ -47,6 +48,7 @@ export function OfficeUsersRoute() {
   const list = usePagedList(`${role}|${q}`, (cursor) => usersApi.list({ q, role: role === 'all' ? null : role, cursor }));
   const [adding, setAdding] = useState(false);
   const [disabling, setDisabling] = useState<AdminUserDto | null>(null);
+  const [clearing, setClearing] = useState<Student | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -107,7 +109,7 @@ export function OfficeUsersRoute() {
         </EmptyState>
       ) : list.items.length > 0 ? (
         <div className={list.status === 'loading' ? 'table-busy' : undefined} aria-busy={list.status === 'loading' || undefined}>
-          <UsersTable users={list.items} meId={me.id} busyId={busyId} onDisable={setDisabling} onEnable={(user) => void enable(user)} />
+          <UsersTable users={list.items} meId={me.id} busyId={busyId} onDisable={setDisabling} onEnable={(user) => void enable(user)} onClearNoShows={setClearing} />
         </div>
       ) : null}
       <ShowMore list={list} />
@@ -118,6 +120,14 @@ export function OfficeUsersRoute() {
           setAdding(false);
           setStatus({ tone: 'success', message: `Added ${user.name} as ${ROLE_LABELS[user.role].toLowerCase()}. Share the initial password with them privately.` });
           void list.reload();
+        }}
+      />
+      <NoShowClearanceDialog
+        student={clearing}
+        onClose={() => setClearing(null)}
+        onCleared={(student) => {
+          setClearing(null);
+          setStatus({ tone: 'success', message: `Meeting with ${student.name} recorded. They can book again; their earlier no-shows no longer count.` });
         }}
       />
       <DisableUserDialog

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 import './button.css';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'quiet';
@@ -8,6 +8,7 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   /** Shown while the action runs; the button stays focusable and says what it is doing. */
   busy?: boolean;
   block?: boolean;
+  ref?: Ref<HTMLButtonElement>;
 };
 
 /** A button with a 44 px target; `busy` keeps focus where it is while the label says what is happening. */

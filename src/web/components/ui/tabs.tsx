@@ -12,6 +12,19 @@ type TabsProps<T extends string> = {
 };
 
 /**
+ * Where the arrow keys, Home and End move in a row of `count` tabs from `index` (wrapping round); null for
+ * any other key. Shared by every tab row, so they all move the same way.
+ */
+export function tabKeyTarget(key: string, index: number, count: number): number | null {
+  const last = count - 1;
+  if (key === 'ArrowRight') return index === last ? 0 : index + 1;
+  if (key === 'ArrowLeft') return index === 0 ? last : index - 1;
+  if (key === 'Home') return 0;
+  if (key === 'End') return last;
+  return null;
+}
+
+/**
  * Tabs over one panel (ARIA tabs pattern): Tab reaches the selected tab, arrow keys, Home and End move
  * between tabs and select them. A count after a label is part of the name ("Professional 12").
  */
@@ -19,13 +32,7 @@ export function Tabs<T extends string>({ label, options, value, onChange, panelI
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
   function move(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const last = options.length - 1;
-    const target =
-      event.key === 'ArrowRight' ? (index === last ? 0 : index + 1)
-      : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : null;
+    const target = tabKeyTarget(event.key, index, options.length);
     if (target === null) return;
     event.preventDefault();
     const option = options[target];

@@ -9,14 +9,21 @@ import { useForm } from '../../lib/use-form';
 import { checkName } from '../../lib/validators';
 import { useSession, useSignedInUser } from '../auth/session';
 import { accountApi } from './account-api';
+import { ProgramForm } from './program-form';
+import { takesProgram } from './program';
 import { ROLE_LABELS } from './role-labels';
 import './account.css';
 
-/** Who you are in Rapport: the name others see (editable), the email you sign in with, your role. */
+/**
+ * Who you are in Rapport: the name others see (editable), the email you sign in with, your role, and for students
+ * and alumni the program advisors see. Staff see the program only when theirs is set, so they can clear it.
+ */
 export function ProfilePanel() {
   const user = useSignedInUser();
   const { updateUser } = useSession();
   const [saved, setSaved] = useState<string | null>(null);
+  // Decided once: clearing a staff member's program must not remove the form (and its message) under the cursor.
+  const [showProgram] = useState(() => takesProgram(user.role) || user.program !== null);
   const form = useForm({
     initialValues: { name: user.name },
     validate: { name: checkName },
@@ -52,6 +59,7 @@ export function ProfilePanel() {
       </form>
       <FormError message={form.formError} />
       <LiveStatus message={saved} />
+      {showProgram ? <ProgramForm /> : null}
     </Panel>
   );
 }

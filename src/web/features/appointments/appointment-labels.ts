@@ -20,6 +20,12 @@ export const STATUS_LABELS: Record<AppointmentStatus, string> = {
   no_show: 'No-show',
 };
 
+/** The badge colour of a status: upcoming stands out, a strike against the student is red, the rest is quiet. */
+export function statusTone(status: AppointmentStatus): 'accent' | 'danger' | 'neutral' {
+  if (status === 'booked') return 'accent';
+  return status === 'no_show' || status === 'late_cancelled' ? 'danger' : 'neutral';
+}
+
 export const CUTOFF_LABELS: Record<CancellationCutoff, string> = {
   '4h': '4 hours',
   '24h': '24 hours',

@@ -1,6 +1,8 @@
+import type { z } from 'zod';
 import {
   advisorSettingsEnvelope,
   availabilityEnvelope,
+  calendarFeedResponse,
   exceptionEnvelope,
   exceptionListResponse,
   offeredCodesResponse,
@@ -12,7 +14,9 @@ import {
   agendaItemEnvelope,
   agendaResponse,
   appointmentEnvelope,
+  bookAppointmentBody,
   appointmentListResponse,
+  clearanceResponse,
   slotsResponse,
   standingResponse,
   type AttendanceInput,
@@ -25,25 +29,18 @@ import {
   type OfficePolicyInput,
   type UpdateReasonCodeInput,
 } from '../../../shared/contracts/reason-codes';
-import type { AppointmentMode } from '../../../shared/domain/reason-codes';
 import { api } from '../../lib/api';
 
 const enc = encodeURIComponent;
 
-export type BookingRequest = {
-  advisorId: string;
-  reasonCode: string;
-  start: string;
-  mode: AppointmentMode;
-  note: string;
-  document?: { url: string } | { text: string };
-  timeZone: string;
-};
+/** A booking as the contract takes it (`document` is a link, pasted text or an uploaded file: exactly one). */
+export type BookingRequest = z.input<typeof bookAppointmentBody>;
 
 /** Students' and alumni's side: reason codes, open slots, booking and their own appointments. */
 export const bookingApi = {
   reasonCodes: () => api.get('/api/v1/reason-codes', reasonCodeListResponse).then((body) => body.items),
-  slots: (query: { reasonCode: string; from: string; to: string; timeZone: string }) => api.get('/api/v1/slots', slotsResponse, { query }),
+  /** Open times between two local dates (both included) in the viewer's zone; `limit: 1` finds the first. */
+  slots: (query: { reasonCode: string; from: string; to: string; timeZone: string; limit?: number }) => api.get('/api/v1/slots', slotsResponse, { query }),
   /** The key is made once per confirmation and sent again on a retry, so a retried request books once. */
   book: (body: BookingRequest, idempotencyKey: string) =>
     api.post('/api/v1/appointments', appointmentEnvelope, body, { 'idempotency-key': idempotencyKey }).then((answer) => answer.appointment),
@@ -70,6 +67,19 @@ export const advisingApi = {
   attendance: (id: string, body: AttendanceInput) =>
     api.post(`/api/v1/advisors/me/appointments/${enc(id)}/attendance`, agendaItemEnvelope, body).then((answer) => answer.appointment),
   saveNotes: (id: string, notes: string) => api.put(`/api/v1/advisors/me/appointments/${enc(id)}/notes`, agendaItemEnvelope, { notes }).then((answer) => answer.appointment),
+  /** Cancels on the student's behalf (never a late cancellation for them); the student is emailed. */
+  cancel: (id: string, reason: string) =>
+    api.post(`/api/v1/advisors/me/appointments/${enc(id)}/cancel`, agendaItemEnvelope, reason ? { reason } : {}).then((answer) => answer.appointment),
+  /** A new secret iCalendar address of the agenda; the one before stops working. */
+  createFeed: () => api.post('/api/v1/advisors/me/calendar-feed', calendarFeedResponse, {}).then((answer) => answer.url),
+  revokeFeed: () => api.delete('/api/v1/advisors/me/calendar-feed'),
+};
+
+/** What any staff member (advisor or admin) can do about a student's booking standing. */
+export const standingApi = {
+  /** APPT-05: records the meeting that lifts a no-show block; earlier no-shows stop counting. */
+  clearNoShows: (studentId: string, note: string) =>
+    api.post(`/api/v1/students/${enc(studentId)}/no-show-clearance`, clearanceResponse, note ? { note } : {}),
 };
 
 /** Reason codes as the admin manages them. */

@@ -7,6 +7,7 @@ import { SelectField } from '../../components/ui/select-field';
 import { TextField } from '../../components/ui/text-field';
 import { useForm } from '../../lib/use-form';
 import { checkEmail, checkName, checkNewPassword } from '../../lib/validators';
+import { checkProgram, programValue, takesProgram } from '../account/program';
 import { ROLE_LABELS } from '../account/role-labels';
 import { PasswordHint } from '../auth/password-hint';
 import { usersApi } from './users-api';
@@ -21,16 +22,19 @@ function isRole(value: string): value is Role {
 
 function AddUserForm({ onCreated, onCancel }: { onCreated: (user: AdminUserDto) => void; onCancel: () => void }) {
   const form = useForm({
-    initialValues: { email: '', name: '', role: 'advisor', password: '' },
+    initialValues: { email: '', name: '', role: 'advisor', program: '', password: '' },
     validate: {
       email: checkEmail,
       name: (value) => (value.trim() === '' ? 'Enter their name.' : checkName(value)),
       role: (value) => (isRole(value) ? null : 'Choose a role.'),
+      // Only asked for students and alumni; a value typed before switching to a staff role is not sent.
+      program: (value, values) => (takesProgram(values.role) ? checkProgram(value) : null),
       password: (value, values) => checkNewPassword(value, values.email),
     },
-    onSubmit: async ({ email, name, role, password }) => {
+    onSubmit: async ({ email, name, role, program, password }) => {
       if (!isRole(role)) return;
-      onCreated(await usersApi.create({ email, name, role, password }));
+      const chosen = takesProgram(role) ? programValue(program) : null;
+      onCreated(await usersApi.create({ email, name, role, password, ...(chosen ? { program: chosen } : {}) }));
     },
     mapError: (error) => (error.code === 'EMAIL_TAKEN' ? { field: 'email', message: 'An account with this email already exists. Search for it in the list.' } : undefined),
   });
@@ -39,6 +43,14 @@ function AddUserForm({ onCreated, onCancel }: { onCreated: (user: AdminUserDto) 
       <TextField label="Email" type="email" autoComplete="off" inputMode="email" autoCapitalize="none" {...form.field('email')} />
       <TextField label="Name" autoComplete="off" {...form.field('name')} />
       <SelectField label="Role" options={ROLE_OPTIONS} hint="Advisors see their own appointments; admins run the office." {...form.field('role')} />
+      {takesProgram(form.values.role) ? (
+        <TextField
+          label="Program (optional)"
+          autoComplete="off"
+          hint="Like “BA Economics, class of 2027”. Advisors see it next to their name; they can change it under Account."
+          {...form.field('program')}
+        />
+      ) : null}
       <PasswordField
         label="Initial password"
         autoComplete="new-password"

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { Button } from '../../components/ui/button';
+import { useClipboard } from '../../lib/use-clipboard';
 
 const LINK = /https?:\/\/[^\s<>"]+/g;
 
@@ -9,31 +9,24 @@ const LINK = /https?:\/\/[^\s<>"]+/g;
  */
 export function CopyLinks({ text }: { text: string }) {
   const links = [...new Set(text.match(LINK) ?? [])];
-  const [copied, setCopied] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
+  const clipboard = useClipboard();
   if (links.length === 0) return null;
-
-  async function copy(link: string) {
-    setFailed(false);
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(link);
-    } catch {
-      setFailed(true);
-    }
-  }
 
   return (
     <div className="copy-links">
       <div className="button-row">
         {links.map((link, index) => (
-          <Button key={link} onClick={() => void copy(link)}>
+          <Button key={link} onClick={() => void clipboard.copy(link)}>
             {links.length === 1 ? 'Copy link' : `Copy link ${index + 1}`}
           </Button>
         ))}
       </div>
       <p className="muted" role="status">
-        {failed ? 'This browser did not let us copy. Select the link in the text and copy it instead.' : copied ? 'Link copied. Send it to them privately; it works once.' : ''}
+        {clipboard.status === 'failed'
+          ? 'This browser did not let us copy. Select the link in the text and copy it instead.'
+          : clipboard.status === 'copied'
+            ? 'Link copied. Send it to them privately; it works once.'
+            : ''}
       </p>
     </div>
   );

@@ -1,9 +1,11 @@
+import { Link } from 'react-router';
 import type { AdminUserDto } from '../../../shared/contracts/users';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { Table } from '../../components/ui/table';
 import { formatDateTime, timeAgo } from '../../lib/format';
 import { ROLE_LABELS } from '../account/role-labels';
+import { auditTrailLink } from './audit-links';
 import './office.css';
 
 type UsersTableProps = {
@@ -12,10 +14,18 @@ type UsersTableProps = {
   busyId: string | null;
   onDisable: (user: AdminUserDto) => void;
   onEnable: (user: AdminUserDto) => void;
+  /** APPT-05: records the staff meeting that lifts a student's no-show booking block. */
+  onClearNoShows: (user: AdminUserDto) => void;
 };
 
-/** One row per account: who, role, whether they can sign in, when they were last active, and the switch. */
-export function UsersTable({ users, meId, busyId, onDisable, onEnable }: UsersTableProps) {
+/** Students and alumni book advising: theirs are the records staff open, and the no-show rules apply to them. */
+const isAdvisee = (user: AdminUserDto) => user.role === 'student' || user.role === 'alumni';
+
+/**
+ * One row per account: who (with their program under the name, where set), role, whether they can sign in, when
+ * they were last active, and the switch; a student's or alumnus's row also leads to their audit trail.
+ */
+export function UsersTable({ users, meId, busyId, onDisable, onEnable, onClearNoShows }: UsersTableProps) {
   return (
     <Table caption="Accounts, newest first">
       <thead>
@@ -36,6 +46,7 @@ export function UsersTable({ users, meId, busyId, onDisable, onEnable }: UsersTa
             <th scope="row" className="cell-strong cell-wrap">
               {user.name}
               {user.id === meId ? <span className="row-note"> (you)</span> : null}
+              {user.program ? <span className="user-program">{user.program}</span> : null}
             </th>
             <td className="cell-wrap" data-label="Email">
               {user.email}
@@ -53,7 +64,17 @@ export function UsersTable({ users, meId, busyId, onDisable, onEnable }: UsersTa
                 <span className="muted">No recent sign-in</span>
               )}
             </td>
-            <td className="cell-actions">
+            <td className="cell-actions users-actions">
+              {isAdvisee(user) ? (
+                <Link className="button button--quiet" {...auditTrailLink(user)}>
+                  Audit trail<span className="visually-hidden"> of {user.name}</span>
+                </Link>
+              ) : null}
+              {isAdvisee(user) && !user.disabled ? (
+                <Button variant="quiet" onClick={() => onClearNoShows(user)}>
+                  Record no-show meeting<span className="visually-hidden"> with {user.name}</span>
+                </Button>
+              ) : null}
               {user.id === meId ? null : user.disabled ? (
                 <Button busy={busyId === user.id} onClick={() => onEnable(user)}>
                   {busyId === user.id ? 'Enabling…' : 'Enable'}

@@ -8,6 +8,6 @@ describe('navFor', () => {
     expect(labels('student')).toEqual(['Network', 'Appointments', 'Account']);
     expect(labels('alumni')).toEqual(['Network', 'Appointments', 'Account']);
     expect(labels('advisor')).toEqual(['Agenda', 'Availability', 'Account']);
-    expect(labels('admin')).toEqual(['Users', 'Reason codes', 'Policy', 'Outbox', 'Account']);
+    expect(labels('admin')).toEqual(['Users', 'Reason codes', 'Policy', 'Outbox', 'Audit', 'Account']);
   });
 });

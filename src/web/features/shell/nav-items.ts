@@ -19,6 +19,7 @@ export function navFor(role: Role): NavSection[] {
         { to: '/office/reason-codes', label: 'Reason codes', icon: 'list' },
         { to: '/office/policy', label: 'Policy', icon: 'clock' },
         { to: '/office/outbox', label: 'Outbox', icon: 'mail' },
+        { to: '/office/audit', label: 'Audit', icon: 'list' },
       ],
     });
   }
