@@ -135,6 +135,10 @@ export const appointmentSchema = z.object({
   cancelledAt: z.string().nullable(),
   /** APPT-03: cancelled after the office's cutoff. */
   lateCancellation: z.boolean(),
+  /** Who cancelled: the student, their advisor, or other office staff; null while not cancelled or when unknown. */
+  cancelledBy: z.enum(['student', 'advisor', 'staff']).nullable(),
+  /** The reason given when cancelling (a student's own, or the advisor's, which the student is told). */
+  cancelReason: z.string().nullable(),
   rescheduledFromId: z.string().nullable(),
   /** The student's programme of study (DESIGN.md: advisors see the student's name and program). */
   studentProgram: z.string().nullable(),

@@ -269,11 +269,15 @@ describe('agenda, attendance and private notes', () => {
     const cancel = () => asAdvisor()({ method: 'POST', url: `/api/v1/advisors/me/appointments/${id}/cancel`, payload: { reason: 'Ill' } });
     const first = await cancel();
     expect(first.statusCode).toBe(200);
-    expect(first.json().appointment).toMatchObject({ status: 'cancelled', lateCancellation: false });
+    expect(first.json().appointment).toMatchObject({ status: 'cancelled', lateCancellation: false, cancelledBy: 'advisor', cancelReason: 'Ill' });
     expect((await cancel()).statusCode).toBe(409);
+    // The student's own view says who cancelled and why.
+    const seen = (await as(t.app, other.cookie)({ method: 'GET', url: `/api/v1/appointments/${id}` })).json().appointment;
+    expect(seen).toMatchObject({ status: 'cancelled', cancelledBy: 'advisor', cancelReason: 'Ill' });
     const mails = await t.app.services.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, other.email));
     const mail = mails.find((m) => m.kind === 'appointment_cancelled');
     expect(mail?.textBody).toContain('Daniel Okonkwo had to cancel your appointment');
+    expect(mail?.textBody).toContain('Daniel Okonkwo wrote: Ill');
   });
 });
 

@@ -104,6 +104,7 @@ export function cancellationMail(to: Recipient, row: StudentAppointment, context
       context.byAdvisor
         ? `${row.advisorName} had to cancel your appointment on ${whenLabel(row.startsAt, context.timeZone)}. We are sorry; please book another time.`
         : `Your appointment on ${whenLabel(row.startsAt, context.timeZone)} is cancelled.`,
+      context.byAdvisor && row.cancelReason ? `${row.advisorName} wrote: ${row.cancelReason}` : '',
       late ? 'It was cancelled after the office’s cutoff, so it is recorded as a late cancellation.' : '',
       '',
       `Book another time: ${context.publicUrl}/appointments`,

@@ -9,6 +9,13 @@ function minutesOf(row: { startsAt: Date; endsAt: Date }): number {
   return Math.round((row.endsAt.getTime() - row.startsAt.getTime()) / 60_000);
 }
 
+/** Who cancelled, as the student and advisor screens word it. */
+function cancelledByOf(row: StudentAppointment): AppointmentDto['cancelledBy'] {
+  if (!row.cancelledAt || !row.cancelledBy) return null;
+  if (row.cancelledBy === row.studentId) return 'student';
+  return row.cancelledBy === row.advisorId ? 'advisor' : 'staff';
+}
+
 export function toAppointmentDto(row: StudentAppointment): AppointmentDto {
   return {
     id: row.id,
@@ -29,6 +36,8 @@ export function toAppointmentDto(row: StudentAppointment): AppointmentDto {
       : null,
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
     lateCancellation: row.lateCancellation,
+    cancelledBy: cancelledByOf(row),
+    cancelReason: row.cancelledAt ? row.cancelReason : null,
     rescheduledFromId: row.rescheduledFromId,
     studentProgram: row.studentProgram,
     bookedById: row.bookedBy,

@@ -447,7 +447,7 @@ describe('POST /api/v1/appointments/:id/cancel', () => {
     const cancel = () => as(t.app, student.cookie)({ method: 'POST', url: `/api/v1/appointments/${id}/cancel`, payload: { reason: 'Got a shift' } });
     const first = await cancel();
     expect(first.statusCode).toBe(200);
-    expect(first.json().appointment).toMatchObject({ status: 'cancelled', lateCancellation: false, cancelledAt: NOW.toISOString() });
+    expect(first.json().appointment).toMatchObject({ status: 'cancelled', lateCancellation: false, cancelledAt: NOW.toISOString(), cancelledBy: 'student' });
     const second = await cancel();
     expect(second.statusCode).toBe(409);
     expect(second.json().error.code).toBe('APPOINTMENT_NOT_BOOKED');
