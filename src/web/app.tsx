@@ -91,6 +91,7 @@ export const router = createBrowserRouter([
             ),
             children: [
               { path: 'agenda', lazy: async () => ({ Component: (await appointmentsArea()).AdvisorAgendaRoute }) },
+              { path: 'agenda/book', lazy: async () => ({ Component: (await appointmentsArea()).AdvisorBookRoute }) },
               { path: 'availability', lazy: async () => ({ Component: (await appointmentsArea()).AdvisorAvailabilityRoute }) },
             ],
           },

@@ -288,7 +288,7 @@ describe('advising: the advisor, the office and the week view', () => {
     // The résumé is missing: one problem, so its field takes the cursor; a bad link is refused as the server would.
     await page.getByRole('button', { name: 'Confirm booking' }).click();
     const link = page.getByLabel('Link to your résumé');
-    await expectFieldError(link, 'Add a link to your résumé, or paste its text below.');
+    await expectFieldError(link, 'Upload your résumé, add a link to it, or paste its text below.');
     await expect(link.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     await page.getByRole('group', { name: 'One thing to fix' }).waitFor();
     await checkPage(page, 'book: document missing');
@@ -348,6 +348,7 @@ describe('advising: the advisor, the office and the week view', () => {
     await expect(upcoming.locator('li.appt-card').filter({ hasText: WEEK_LABEL }).count()).resolves.toBe(0);
     const past = kofi.page.getByRole('region', { name: 'Past and cancelled' }).locator('li.appt-card').filter({ hasText: WEEK_LABEL });
     await past.getByText('Cancelled', { exact: true }).waitFor();
+    await past.getByText('Cancelled by your advisor: “Called away to a faculty meeting”').waitFor();
     await checkPage(kofi.page, 'my appointments: cancelled by the advisor');
     await kofi.close();
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import type { AgendaItemDto } from '../../shared/contracts/appointments';
 import { Button } from '../components/ui/button';
 import { Checkbox } from '../components/ui/checkbox';
@@ -38,6 +39,15 @@ export function AdvisorAgendaRoute() {
   const [cleared, setCleared] = useState<Record<string, string>>({});
   /** Where the cursor goes once a cancelled card has left the list: the next card's heading, or the page's. */
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
+  /** The office lets advisors book for their students. */
+  const [mayBook, setMayBook] = useState(false);
+
+  useEffect(() => {
+    advisingApi.settings().then(
+      (settings) => setMayBook(settings.mayBookForStudents),
+      () => setMayBook(false),
+    );
+  }, []);
 
   const load = useCallback(async () => {
     setError(null);
@@ -85,9 +95,16 @@ export function AdvisorAgendaRoute() {
         title="Agenda"
         description={`Times in ${timeZone}.`}
         actions={
-          <Button variant="primary" onClick={() => void load()}>
-            Refresh
-          </Button>
+          <>
+            {mayBook ? (
+              <Link className="button button--secondary" to="/agenda/book">
+                Book for a student
+              </Link>
+            ) : null}
+            <Button variant="primary" onClick={() => void load()}>
+              Refresh
+            </Button>
+          </>
         }
       />
       <div className="toolbar">

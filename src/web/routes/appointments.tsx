@@ -8,7 +8,8 @@ import { EmptyState } from '../components/ui/empty-state';
 import { Notice, PageNotices } from '../components/ui/notice';
 import { PageHeader } from '../components/ui/page-header';
 import { Panel } from '../components/ui/panel';
-import { CUTOFF_LABELS, MODE_LABELS, STATUS_LABELS, isLateNow, statusTone } from '../features/appointments/appointment-labels';
+import { CUTOFF_LABELS, DOCUMENT_LABELS, MODE_LABELS, STATUS_LABELS, isLateNow, statusTone } from '../features/appointments/appointment-labels';
+import { AppointmentDocument, DOCUMENT_LEAD_HOURS, DocumentForm } from '../features/appointments/appointment-document';
 import { bookingApi } from '../features/appointments/appointments-api';
 import { browserTimeZone, formatWhen } from '../features/appointments/zoned-time';
 import { messageOf } from '../lib/api';
@@ -26,21 +27,38 @@ function cancelWarning(appointment: AppointmentDto, cutoff: CancellationCutoff):
   return rule;
 }
 
+/** Who cancelled, in the student's words, with the advisor's reason when they gave one. */
+function cancelledByText(appointment: AppointmentDto): string | null {
+  if (appointment.status !== 'cancelled' && appointment.status !== 'late_cancelled') return null;
+  const reason = appointment.cancelReason?.trim();
+  if (appointment.cancelledBy === 'advisor') return reason ? `Cancelled by your advisor: “${reason}”` : 'Cancelled by your advisor.';
+  if (appointment.cancelledBy === 'staff') return reason ? `Cancelled by the advising office: “${reason}”` : 'Cancelled by the advising office.';
+  if (appointment.cancelledBy === 'student') return 'You cancelled this one.';
+  return null;
+}
+
 function AppointmentCard({
   appointment,
   timeZone,
   cutoff,
   busy,
   onCancel,
+  onDocumentSaved,
 }: {
   appointment: AppointmentDto;
   timeZone: string;
   cutoff: CancellationCutoff;
   busy: boolean;
   onCancel?: (appointment: AppointmentDto) => void;
+  onDocumentSaved?: (appointment: AppointmentDto) => void;
 }) {
   const [confirming, setConfirming] = useState(false);
+  const [editingDocument, setEditingDocument] = useState(false);
   const booked = appointment.status === 'booked';
+  const cancelledBy = cancelledByText(appointment);
+  const documentKind = appointment.documentRequired ? DOCUMENT_LABELS[appointment.documentRequired] : 'document';
+  // APPT-02: the document can be added or replaced until a day before the start.
+  const documentOpen = booked && onDocumentSaved !== undefined && (appointment.documentRequired !== null || appointment.document !== null) && Date.parse(appointment.start) - Date.now() > DOCUMENT_LEAD_HOURS * 3_600_000;
   return (
     <li className="appt-card" data-appointment-id={appointment.id}>
       <h3>{appointment.reasonLabel}</h3>
@@ -68,6 +86,34 @@ function AppointmentCard({
           </dd>
         </div>
       </dl>
+      {cancelledBy ? <p className="appt-cancelled-by">{cancelledBy}</p> : null}
+      <AppointmentDocument appointment={appointment} downloadUrl={bookingApi.documentUrl(appointment.id)} subject={appointment.reasonLabel} />
+      {booked && appointment.documentRequired && !appointment.document ? (
+        <Notice tone={documentOpen ? 'warning' : 'danger'}>
+          {documentOpen
+            ? `Your advisor needs your ${documentKind} at least ${DOCUMENT_LEAD_HOURS} hours before the start.`
+            : `No ${documentKind} was added before the deadline. Bring it with you.`}
+        </Notice>
+      ) : null}
+      {documentOpen ? (
+        editingDocument ? (
+          <DocumentForm
+            appointment={appointment}
+            onClose={() => setEditingDocument(false)}
+            onSaved={(saved) => {
+              setEditingDocument(false);
+              onDocumentSaved?.(saved);
+            }}
+          />
+        ) : (
+          <div className="appt-actions">
+            <Button onClick={() => setEditingDocument(true)}>
+              {appointment.document ? `Replace ${documentKind}` : `Add ${documentKind}`}
+              <span className="visually-hidden"> for {appointment.reasonLabel}</span>
+            </Button>
+          </div>
+        )
+      ) : null}
       {booked && onCancel ? (
         confirming ? (
           <div className="stack">
@@ -189,6 +235,10 @@ export function AppointmentsRoute() {
                     cutoff={standing.cancellationCutoff as CancellationCutoff}
                     busy={busyId === appointment.id}
                     onCancel={(item) => void cancel(item)}
+                    onDocumentSaved={(saved) => {
+                      setData((current) => (current ? { ...current, upcoming: current.upcoming.map((other) => (other.id === saved.id ? saved : other)) } : current));
+                      setStatus({ tone: 'success', message: `Saved the ${saved.documentRequired ? DOCUMENT_LABELS[saved.documentRequired] : 'document'} for ${saved.reasonLabel}.` });
+                    }}
                   />
                 ))}
               </ul>

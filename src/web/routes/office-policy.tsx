@@ -3,6 +3,7 @@ import type { FieldIssue } from '../../shared/contracts/errors';
 import { officePolicyBody, type OfficePolicyDto } from '../../shared/contracts/reason-codes';
 import { CANCELLATION_CUTOFFS } from '../../shared/domain/appointment-policy';
 import { Button } from '../components/ui/button';
+import { Checkbox } from '../components/ui/checkbox';
 import { ErrorSummary } from '../components/ui/error-summary';
 import { FormError } from '../components/ui/form-error';
 import { PageNotices } from '../components/ui/notice';
@@ -32,6 +33,8 @@ type Values = {
   termCap: string;
   terms: string;
   holidays: string;
+  /** 'true' or 'false': the checkbox, as the form's text values keep it. */
+  advisorsMayBook: string;
 };
 
 const shape = officePolicyBody.shape;
@@ -49,6 +52,7 @@ function toValues(policy: OfficePolicyDto): Values {
     termCap: policy.termCap === null ? '' : String(policy.termCap),
     terms: policy.terms.map((term) => `${term.name}, ${term.startsOn}, ${term.endsOn}`).join('\n'),
     holidays: policy.holidays.join('\n'),
+    advisorsMayBook: String(policy.advisorsMayBook),
   };
 }
 
@@ -78,6 +82,7 @@ function toBody(values: Values) {
     termCap: values.termCap.trim() === '' ? null : toNumber(values.termCap),
     terms: parseTerms(values.terms),
     holidays: parseHolidays(values.holidays),
+    advisorsMayBook: values.advisorsMayBook === 'true',
   };
 }
 
@@ -168,6 +173,19 @@ function PolicyForm({ policy, onSaved }: { policy: OfficePolicyDto; onSaved: (po
           </p>
         </fieldset>
         <NumberField label="Appointments per term (optional)" hint="Leave empty for no limit." range={shape.termCap.unwrap()} {...form.field('termCap')} />
+      </Panel>
+      <Panel title="Booking by advisors">
+        <div className="field">
+          <Checkbox
+            label="Advisors may book for students"
+            checked={form.values.advisorsMayBook === 'true'}
+            aria-describedby="advisors-may-book-hint"
+            onChange={(event) => form.setValue('advisorsMayBook', String(event.target.checked))}
+          />
+          <p className="field-hint" id="advisors-may-book-hint">
+            An advisor can then book a student into one of their own open times from the agenda; the student is emailed, and adds any document themselves.
+          </p>
+        </div>
       </Panel>
       <Panel title="Calendar">
         <TextAreaField

@@ -11,6 +11,7 @@ import { contractIssues } from '../../lib/contract-check';
 import { useForm } from '../../lib/use-form';
 import { DOCUMENT_LABELS, MODE_LABELS, STATUS_LABELS, statusTone } from './appointment-labels';
 import { advisingApi } from './appointments-api';
+import { AppointmentDocument } from './appointment-document';
 import { formatTime } from './zoned-time';
 
 type Outcome = 'attended' | 'late' | 'no_show';
@@ -81,6 +82,7 @@ export function AgendaItem({ item, timeZone, onChange, onCancel, onClearNoShows,
     <li className="appt-card" data-appointment-id={item.id}>
       <h3 id={agendaTitleId(item.id)} tabIndex={-1}>
         {formatTime(item.start, timeZone)}–{formatTime(item.end, timeZone)} · {item.student.name}
+        {item.studentProgram ? <span className="appt-program"> · {item.studentProgram}</span> : null}
       </h3>
       <dl className="appt-meta">
         <div>
@@ -109,16 +111,7 @@ export function AgendaItem({ item, timeZone, onChange, onCancel, onClearNoShows,
         </p>
       ) : null}
       {item.document ? (
-        <p className="appt-document">
-          <span className="muted">{item.document.kind ? `${DOCUMENT_LABELS[item.document.kind]}: ` : 'Document: '}</span>
-          {item.document.url ? (
-            <a href={item.document.url} target="_blank" rel="noreferrer noopener">
-              {item.document.url}
-            </a>
-          ) : (
-            item.document.text
-          )}
-        </p>
+        <AppointmentDocument appointment={item} downloadUrl={advisingApi.documentUrl(item.id)} subject={item.student.name} />
       ) : item.documentRequired ? (
         <p className="muted">No {DOCUMENT_LABELS[item.documentRequired]} yet.</p>
       ) : null}

@@ -19,7 +19,9 @@ import {
   clearanceResponse,
   slotsResponse,
   standingResponse,
+  type AdvisorBookingInput,
   type AttendanceInput,
+  type DocumentInput,
 } from '../../../shared/contracts/appointments';
 import {
   adminReasonCodeEnvelope,
@@ -40,7 +42,7 @@ export type BookingRequest = z.input<typeof bookAppointmentBody>;
 export const bookingApi = {
   reasonCodes: () => api.get('/api/v1/reason-codes', reasonCodeListResponse).then((body) => body.items),
   /** Open times between two local dates (both included) in the viewer's zone; `limit: 1` finds the first. */
-  slots: (query: { reasonCode: string; from: string; to: string; timeZone: string; limit?: number }) => api.get('/api/v1/slots', slotsResponse, { query }),
+  slots: (query: { reasonCode: string; from: string; to: string; timeZone: string; limit?: number; advisorId?: string }) => api.get('/api/v1/slots', slotsResponse, { query }),
   /** The key is made once per confirmation and sent again on a retry, so a retried request books once. */
   book: (body: BookingRequest, idempotencyKey: string) =>
     api.post('/api/v1/appointments', appointmentEnvelope, body, { 'idempotency-key': idempotencyKey }).then((answer) => answer.appointment),
@@ -50,6 +52,10 @@ export const bookingApi = {
   reschedule: (id: string, start: string, advisorId: string, timeZone: string) =>
     api.post(`/api/v1/appointments/${enc(id)}/reschedule`, appointmentEnvelope, { start, advisorId, timeZone }).then((body) => body.appointment),
   icsUrl: (id: string) => `/api/v1/appointments/${enc(id)}/ics`,
+  /** Adds or replaces the document (APPT-02) before its deadline: a file uploaded before, a link or pasted text. */
+  saveDocument: (id: string, document: DocumentInput) => api.put(`/api/v1/appointments/${enc(id)}/document`, appointmentEnvelope, document).then((body) => body.appointment),
+  /** The uploaded file, as the student downloads it. */
+  documentUrl: (id: string) => `/api/v1/appointments/${enc(id)}/document`,
 };
 
 /** The signed-in advisor's own set-up and agenda: /api/v1/advisors/me. */
@@ -70,6 +76,10 @@ export const advisingApi = {
   /** Cancels on the student's behalf (never a late cancellation for them); the student is emailed. */
   cancel: (id: string, reason: string) =>
     api.post(`/api/v1/advisors/me/appointments/${enc(id)}/cancel`, agendaItemEnvelope, reason ? { reason } : {}).then((answer) => answer.appointment),
+  /** The student's uploaded file, as their advisor downloads it. */
+  documentUrl: (id: string) => `/api/v1/advisors/me/appointments/${enc(id)}/document`,
+  /** Books the student with the advisor themself (when the office allows it); the student is emailed. */
+  bookForStudent: (body: AdvisorBookingInput) => api.post('/api/v1/advisors/me/appointments', agendaItemEnvelope, body).then((answer) => answer.appointment),
   /** A new secret iCalendar address of the agenda; the one before stops working. */
   createFeed: () => api.post('/api/v1/advisors/me/calendar-feed', calendarFeedResponse, {}).then((answer) => answer.url),
   revokeFeed: () => api.delete('/api/v1/advisors/me/calendar-feed'),

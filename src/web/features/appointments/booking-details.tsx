@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { bookAppointmentBody, type AppointmentDto, type SlotDto } from '../../../shared/contracts/appointments';
 import type { FieldIssue } from '../../../shared/contracts/errors';
 import type { ReasonCodeDto } from '../../../shared/contracts/reason-codes';
@@ -15,8 +15,10 @@ import { useForm } from '../../lib/use-form';
 import { useUnsavedChanges } from '../../lib/use-unsaved-changes';
 import { DOCUMENT_LABELS, MODE_LABELS } from './appointment-labels';
 import { bookingApi, type BookingRequest } from './appointments-api';
+import { DocumentFileField } from './document-file-field';
+import type { DocumentFileDto } from '../../../shared/contracts/documents';
 
-type Values = { mode: string; note: string; docUrl: string; docText: string };
+type Values = { mode: string; note: string; docUrl: string; docText: string; docFileId: string };
 
 type BookingDetailsProps = {
   /** The reason booked for; absent when moving an appointment (its reason stays). */
@@ -32,18 +34,19 @@ type BookingDetailsProps = {
 
 const isMode = (value: string): value is AppointmentMode => (APPOINTMENT_MODES as readonly string[]).includes(value);
 
-/** The document as the contract takes it: what was given of the link and the text (the contract wants one). */
-function documentOf(values: Values): BookingRequest['document'] {
+/** The document as the contract takes it: what was given of the file, the link and the text (the contract wants one). */
+export function documentOf(values: { docUrl: string; docText: string; docFileId: string }): BookingRequest['document'] {
   const url = values.docUrl.trim();
   const text = values.docText.trim();
-  if (!url && !text) return undefined;
-  return { ...(url ? { url } : {}), ...(text ? { text } : {}) };
+  const fileId = values.docFileId;
+  if (!url && !text && !fileId) return undefined;
+  return { ...(fileId ? { fileId } : {}), ...(url ? { url } : {}), ...(text ? { text } : {}) };
 }
 
 /** The body paths of the booking contract that are fields here; ways of meeting in words, not codes ("in_person"). */
 function placeIssue(issue: FieldIssue): FieldIssue | undefined {
   if (issue.path === 'mode') return { ...issue, message: issue.message.replace(/\b(in_person|phone|video)\b/g, (mode) => MODE_LABELS[mode as AppointmentMode].toLowerCase()) };
-  if (issue.path === 'document') return { path: 'docUrl', message: 'Give the link or the pasted text, not both: clear one of them.' };
+  if (issue.path === 'document') return { path: 'docUrl', message: 'Give one of the file, the link or the pasted text: remove or clear the others.' };
   if (issue.path === 'document.url') return { ...issue, path: 'docUrl' };
   if (issue.path === 'document.text') return { ...issue, path: 'docText' };
   return undefined;
@@ -55,6 +58,8 @@ export function BookingDetails({ code, slot, timeZone, rescheduleId, onBooked, o
   const idempotency = useRef<{ slot: string; key: string } | null>(null);
   const needs = code?.needsDocument ?? null;
   const documentLabel = needs ? DOCUMENT_LABELS[needs] : '';
+  const [file, setFile] = useState<DocumentFileDto | null>(null);
+  const [uploading, setUploading] = useState(false);
 
   function body(values: Values, time: SlotDto | null = slot): BookingRequest {
     const document = documentOf(values);
@@ -70,11 +75,13 @@ export function BookingDetails({ code, slot, timeZone, rescheduleId, onBooked, o
   }
 
   const form = useForm<Values>({
-    initialValues: { mode: code?.modes[0] ?? '', note: '', docUrl: '', docText: '' },
+    initialValues: { mode: code?.modes[0] ?? '', note: '', docUrl: '', docText: '', docFileId: '' },
     validate: {
       mode: (value) => (rescheduleId || (isMode(value) && code?.modes.includes(value)) ? null : 'Choose how you would like to meet.'),
       docUrl: (value, values) =>
-        needs && !rescheduleId && value.trim() === '' && values.docText.trim() === '' ? `Add a link to your ${documentLabel}, or paste its text below.` : null,
+        needs && !rescheduleId && value.trim() === '' && values.docText.trim() === '' && values.docFileId === ''
+          ? `Upload your ${documentLabel}, add a link to it, or paste its text below.`
+          : null,
     },
     check: (values) => (rescheduleId || !code ? [] : contractIssues(bookAppointmentBody, body(values))),
     placeIssue,
@@ -82,7 +89,7 @@ export function BookingDetails({ code, slot, timeZone, rescheduleId, onBooked, o
     mapError: (error) =>
       error.code === 'DOCUMENT_REQUIRED' || error.code === 'DOCUMENT_DEADLINE_PASSED' ? { field: 'docUrl', message: error.message } : undefined,
     onSubmit: async (values) => {
-      if (!slot) return;
+      if (!slot || uploading) return;
       const slotKey = `${slot.advisorId}|${slot.start}`;
       if (idempotency.current?.slot !== slotKey) idempotency.current = { slot: slotKey, key: crypto.randomUUID() };
       try {
@@ -110,8 +117,18 @@ export function BookingDetails({ code, slot, timeZone, rescheduleId, onBooked, o
           <TextAreaField label="Note for your advisor (optional)" hint="What should they know beforehand?" maxLength={2000} {...form.field('note')} />
           {needs ? (
             <>
+              <DocumentFileField
+                id="booking-document-file"
+                label={`Upload your ${documentLabel}`}
+                value={file}
+                onBusyChange={setUploading}
+                onChange={(next) => {
+                  setFile(next);
+                  form.setValue('docFileId', next?.id ?? '');
+                }}
+              />
               <TextField
-                label={`Link to your ${documentLabel}`}
+                label={`Or a link to your ${documentLabel}`}
                 hint="A link that starts with https://, or paste the text below instead."
                 type="url"
                 inputMode="url"
@@ -126,8 +143,8 @@ export function BookingDetails({ code, slot, timeZone, rescheduleId, onBooked, o
       <FormError message={form.formError} />
       {slot ? (
         <div className="appt-actions">
-          <Button type="submit" variant="primary" busy={form.submitting}>
-            {form.submitting ? (rescheduleId ? 'Moving…' : 'Booking…') : rescheduleId ? 'Move appointment' : 'Confirm booking'}
+          <Button type="submit" variant="primary" busy={form.submitting || uploading}>
+            {uploading ? 'Uploading your file…' : form.submitting ? (rescheduleId ? 'Moving…' : 'Booking…') : rescheduleId ? 'Move appointment' : 'Confirm booking'}
           </Button>
         </div>
       ) : (

@@ -17,9 +17,9 @@ export type Found = string | null | undefined;
 /**
  * The open times of a reason one week at a time, in the viewer's zone. It starts on the week of the first
  * open time (so a student never pages through empty weeks), keeps the weeks it has seen, and loads the week
- * after the one shown before it is asked for.
+ * after the one shown before it is asked for. With an advisor id, only that advisor's open times.
  */
-export function useWeekSlots(reasonCode: string, timeZone: string) {
+export function useWeekSlots(reasonCode: string, timeZone: string, advisorId?: string) {
   const today = useMemo(() => localDate(new Date(), timeZone), [timeZone]);
   const thisWeek = weekStart(today);
   const [week, setWeek] = useState<string | null>(null);
@@ -34,10 +34,10 @@ export function useWeekSlots(reasonCode: string, timeZone: string) {
   /** The date of the first open time from `from` on, or null when there is none within the search. */
   const firstFrom = useCallback(
     async (from: string): Promise<string | null> => {
-      const answer = await bookingApi.slots({ reasonCode, from, to: addDays(from, SEARCH_AHEAD_DAYS), timeZone, limit: 1 });
+      const answer = await bookingApi.slots({ reasonCode, from, to: addDays(from, SEARCH_AHEAD_DAYS), timeZone, limit: 1, advisorId });
       return answer.items[0]?.startLocal.slice(0, 10) ?? null;
     },
-    [reasonCode, timeZone],
+    [reasonCode, timeZone, advisorId],
   );
 
   const fetchWeek = useCallback(
@@ -46,7 +46,7 @@ export function useWeekSlots(reasonCode: string, timeZone: string) {
       requested.current.add(monday);
       const gen = generation.current;
       setWeeks((current) => ({ ...current, [monday]: { status: 'loading', items: current[monday]?.items ?? [], truncated: false } }));
-      bookingApi.slots({ reasonCode, from: monday, to: addDays(monday, 6), timeZone, limit: 5_000 }).then(
+      bookingApi.slots({ reasonCode, from: monday, to: addDays(monday, 6), timeZone, limit: 5_000, advisorId }).then(
         (answer) => {
           if (gen === generation.current) setWeeks((current) => ({ ...current, [monday]: { status: 'ready', items: answer.items, truncated: answer.truncated } }));
         },
@@ -57,7 +57,7 @@ export function useWeekSlots(reasonCode: string, timeZone: string) {
         },
       );
     },
-    [reasonCode, timeZone],
+    [reasonCode, timeZone, advisorId],
   );
 
   useEffect(() => {
