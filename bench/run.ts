@@ -10,12 +10,14 @@ import { contactImport } from './contact-import';
 import { contactList } from './contact-list';
 import { contactSearch } from './contact-search';
 import { httpOverhead } from './http-overhead';
+import { bookingStorm } from './booking-storm';
 import { httpStackProfile } from './http-stack-profile';
 import { describeMachine, machineLine } from './lib/machine';
+import { slotSearch } from './slot-search';
 import { fixed, formatTable } from './lib/table';
 import type { BenchContext, BenchResult, Benchmark, Table } from './lib/types';
 
-const BENCHMARKS: readonly Benchmark[] = [httpOverhead, coldStart, contactSearch, contactList, contactImport, httpStackProfile];
+const BENCHMARKS: readonly Benchmark[] = [httpOverhead, coldStart, contactSearch, contactList, contactImport, slotSearch, bookingStorm, httpStackProfile];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsFile = join(root, '.tmp', 'bench', 'results.json');

@@ -55,6 +55,11 @@ const HOUR_MS = 60 * MINUTE_MS;
 
 /** Minutes after midnight of "HH:MM" ("24:00" → 1440), or null when it is not a wall time. */
 export function parseWallTime(time: WallTime): number | null {
+  const known = wallTimes.get(time);
+  return known !== undefined ? known : remember(wallTimes, time, parseWallTimeOnce(time));
+}
+
+function parseWallTimeOnce(time: WallTime): number | null {
   const match = /^(\d{2}):(\d{2})$/.exec(time);
   if (!match) return null;
   const minutes = Number(match[1]) * 60 + Number(match[2]);
@@ -97,6 +102,61 @@ export function localDateOf(instant: Date, timeZone: string): LocalDate {
   return DateTime.fromMillis(instant.getTime(), { zone: timeZone }).toFormat('yyyy-MM-dd');
 }
 
+// Slot search asks the same questions about the same few dates, zones and instants for hundreds of advisors:
+// the answers are pure, so they are remembered (each map is emptied when it grows large).
+const remember = <K, V>(map: Map<K, V>, key: K, value: V): V => {
+  if (map.size > 20_000) map.clear();
+  map.set(key, value);
+  return value;
+};
+const wallTimes = new Map<WallTime, number | null>();
+const midnights = new Map<LocalDate, number>();
+const nextDates = new Map<LocalDate, LocalDate>();
+const weekdays = new Map<LocalDate, IsoWeekday>();
+const localDates = new Map<string, LocalDate>();
+const horizonEnds = new Map<string, number>();
+
+/** calendarDay(date).getTime(), remembered. */
+function midnightOf(date: LocalDate): number {
+  return midnights.get(date) ?? remember(midnights, date, calendarDay(date).getTime());
+}
+
+/** addCalendarDays(date, 1), remembered. */
+function nextDate(date: LocalDate): LocalDate {
+  return nextDates.get(date) ?? remember(nextDates, date, addCalendarDays(date, 1));
+}
+
+/** localDateOf for a zone already checked, remembered. */
+function localDateIn(zone: IANAZone, ms: number): LocalDate {
+  const key = `${zone.name}|${ms}`;
+  const known = localDates.get(key);
+  if (known !== undefined) return known;
+  // What DateTime.fromMillis(ms, {zone}).toFormat('yyyy-MM-dd') computes (the zone's offset at ms, then the
+  // UTC calendar of ms + offset), without building a DateTime; Luxon itself outside years 1000–9999.
+  const offset = steadyOffsetAround(zone, ms, 0) ?? zone.offset(ms);
+  const local = new Date(ms + offset * MINUTE_MS);
+  const year = local.getUTCFullYear();
+  const date = !Number.isFinite(offset) || year < 1000 || year > 9999 ? localDateOf(new Date(ms), zone.name) : local.toISOString().slice(0, 10);
+  return remember(localDates, key, date);
+}
+
+/**
+ * The zone's offset all through the UTC date of `ms` and `margin` dates either side, from dayOf's per-date
+ * samples (cached); null when one of those dates has a transition or lies outside years 1000–9999.
+ */
+function steadyOffsetAround(zone: IANAZone, ms: number, margin: number): number | null {
+  const at = new Date(ms);
+  const year = at.getUTCFullYear();
+  if (!(year >= 1001 && year <= 9998)) return null;
+  const date = at.toISOString().slice(0, 10);
+  const offset = dayOf(zone, date).steadyOffset;
+  if (offset === null) return null;
+  for (let k = 1; k <= margin; k += 1) {
+    if (dayOf(zone, addCalendarDays(date, -k)).steadyOffset !== offset || dayOf(zone, addCalendarDays(date, k)).steadyOffset !== offset) return null;
+  }
+  return offset;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Wall time → instant, from the zone database (Luxon's IANAZone and DateTime).
 
@@ -107,10 +167,20 @@ export type WallTimeResolution =
   /** Spring forward: the local time does not exist; `transition` is when the clock jumped past it. */
   | { kind: 'skipped'; transition: Date };
 
+/**
+ * The zone of a name, or RangeError. Known names are remembered: Luxon's validity check builds an
+ * Intl.DateTimeFormat on every call (~0.1 ms), and slot search asks for the same few zones thousands of times.
+ */
 function zoneFor(timeZone: string): IANAZone {
+  const known = knownZones.get(timeZone);
+  if (known) return known;
   if (!IANAZone.isValidZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
-  return IANAZone.create(timeZone);
+  const zone = IANAZone.create(timeZone);
+  if (knownZones.size > 1_000) knownZones.clear();
+  knownZones.set(timeZone, zone);
+  return zone;
 }
+const knownZones = new Map<string, IANAZone>();
 
 /**
  * Resolves the wall-clock time `minutes` after midnight of a local date in `timeZone` (1440 = next midnight).
@@ -157,7 +227,7 @@ type Day = { zone: IANAZone; date: LocalDate; midnight: number; steadyOffset: nu
  * database has no pair of transitions that cancel out within two days). Cached: many advisors share a zone.
  */
 function dayOf(zone: IANAZone, date: LocalDate): Day {
-  const midnight = calendarDay(date).getTime();
+  const midnight = midnightOf(date);
   const key = `${zone.name}|${date}`;
   let steady = steadyOffsets.get(key);
   if (steady === undefined) {
@@ -199,12 +269,21 @@ function mergeRanges(ranges: MinuteRange[]): MinuteRange[] {
   return merged;
 }
 
-/** Weekly rules and date exceptions parsed once per query. */
-type Availability = { byWeekday: Map<IsoWeekday, MinuteRange[]>; daysOff: Set<LocalDate>; extra: Map<LocalDate, MinuteRange[]> };
+/** Weekly rules and date exceptions parsed once per query; `mergedWeekly` holds each weekday's merged ranges. */
+type Availability = {
+  byWeekday: Map<IsoWeekday, MinuteRange[]>;
+  daysOff: Set<LocalDate>;
+  extra: Map<LocalDate, MinuteRange[]>;
+  mergedWeekly: Map<IsoWeekday, MinuteRange[]>;
+};
 
 function availabilityOf(weekly: readonly WeeklyRule[], exceptions: readonly AvailabilityException[]): Availability {
-  const availability: Availability = { byWeekday: new Map(), daysOff: new Set(), extra: new Map() };
-  const add = <K>(map: Map<K, MinuteRange[]>, key: K, range: MinuteRange) => map.set(key, [...(map.get(key) ?? []), range]);
+  const availability: Availability = { byWeekday: new Map(), daysOff: new Set(), extra: new Map(), mergedWeekly: new Map() };
+  const add = <K>(map: Map<K, MinuteRange[]>, key: K, range: MinuteRange) => {
+    const list = map.get(key);
+    if (list) list.push(range);
+    else map.set(key, [range]);
+  };
   for (const rule of weekly) add(availability.byWeekday, rule.weekday, wallRange(rule.start, rule.end));
   for (const e of exceptions) {
     if (e.kind === 'day_off') availability.daysOff.add(e.date);
@@ -213,9 +292,18 @@ function availabilityOf(weekly: readonly WeeklyRule[], exceptions: readonly Avai
   return availability;
 }
 
+/** The merged ranges of a date (read-only: a date without extra hours shares its weekday's array). */
 function rangesOn(date: LocalDate, availability: Availability): MinuteRange[] {
-  const weekly = availability.daysOff.has(date) ? [] : (availability.byWeekday.get(isoWeekday(date)) ?? []);
-  return mergeRanges([...weekly, ...(availability.extra.get(date) ?? [])]);
+  const extra = availability.extra.get(date);
+  if (availability.daysOff.has(date)) return mergeRanges(extra ?? []);
+  const weekday = weekdays.get(date) ?? remember(weekdays, date, isoWeekday(date));
+  if (extra) return mergeRanges([...(availability.byWeekday.get(weekday) ?? []), ...extra]);
+  let merged = availability.mergedWeekly.get(weekday);
+  if (!merged) {
+    merged = mergeRanges(availability.byWeekday.get(weekday) ?? []);
+    availability.mergedWeekly.set(weekday, merged);
+  }
+  return merged;
 }
 
 /** The wall-clock ranges open on one local date: weekly hours unless the date is off, plus extra hours. */
@@ -226,14 +314,22 @@ export function openRangesOn(date: LocalDate, weekly: readonly WeeklyRule[], exc
 // ---------------------------------------------------------------------------------------------------------
 // Busy time.
 
-type MsInterval = { start: number; end: number };
+export type MsInterval = { start: number; end: number };
 
 /** Busy intervals widened by the buffer, plus time off, as sorted disjoint intervals. */
 function blockedIntervals(busy: readonly Interval[], bufferMinutes: number, exceptions: readonly AvailabilityException[]): MsInterval[] {
   const buffer = bufferMinutes * MINUTE_MS;
   const all: MsInterval[] = busy.map((b) => ({ start: b.start.getTime() - buffer, end: b.end.getTime() + buffer }));
   for (const e of exceptions) if (e.kind === 'time_off') all.push({ start: e.start.getTime(), end: e.end.getTime() });
-  return mergeRanges(all);
+  // mergeRanges without its copies: these objects are this function's own.
+  all.sort((a, b) => a.start - b.start);
+  const merged: MsInterval[] = [];
+  for (const interval of all) {
+    const last = merged[merged.length - 1];
+    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    else merged.push(interval);
+  }
+  return merged;
 }
 
 /** Whether [start, end) overlaps any of the sorted disjoint intervals (binary search). */
@@ -263,11 +359,33 @@ function checkQuery(query: SlotQuery, step: number): void {
 
 /** The instants slot starts may take: [max(from, now + notice), min(to, horizon end)). */
 function bookableWindow(query: SlotQuery): MsInterval {
-  const horizonEnd = DateTime.fromJSDate(query.now, { zone: query.timeZone }).plus({ days: query.horizonDays }).toMillis();
+  const to = query.to.getTime();
+  // The horizon keeps the wall time, so it lands within 26 h (the widest difference of two offsets) of now plus
+  // that many days × 24 h: when even two days less reaches `to`, it cannot end the window and is not computed.
+  const beyondTo = query.now.getTime() + (query.horizonDays - 2) * DAY_MINUTES * MINUTE_MS >= to;
+  const horizonEnd = beyondTo
+    ? Infinity
+    : (horizonEnds.get(`${query.timeZone}|${query.now.getTime()}|${query.horizonDays}`) ??
+      remember(horizonEnds, `${query.timeZone}|${query.now.getTime()}|${query.horizonDays}`, horizonEndOf(zoneFor(query.timeZone), query.now.getTime(), query.horizonDays)));
   return {
     start: Math.max(query.from.getTime(), query.now.getTime() + query.minimumNoticeMinutes * MINUTE_MS),
-    end: Math.min(query.to.getTime(), horizonEnd),
+    end: Math.min(to, horizonEnd),
   };
+}
+
+/**
+ * DateTime.fromMillis(now, {zone}).plus({days}).toMillis(): the same wall time `days` calendar days later. Away
+ * from transitions that is the local reading plus the days, less the offset there (Luxon's own arithmetic gives
+ * exactly that when the offset is steady for two days around the target); near a transition, Luxon decides.
+ */
+function horizonEndOf(zone: IANAZone, now: number, days: number): number {
+  const before = steadyOffsetAround(zone, now, 0);
+  if (before !== null) {
+    const wall = now + before * MINUTE_MS + days * DAY_MINUTES * MINUTE_MS;
+    const after = steadyOffsetAround(zone, wall, 2);
+    if (after !== null) return wall - after * MINUTE_MS;
+  }
+  return DateTime.fromMillis(now, { zone }).plus({ days }).toMillis();
 }
 
 /** The instant a range stops: its end, or when the clock jumped past an end that does not exist. */
@@ -276,41 +394,122 @@ function rangeEnd(day: Day, minutes: number): number {
   return (end.kind === 'skipped' ? end.transition : end.instant).getTime();
 }
 
-/** The slots of one local date, before the window and busy checks. */
-function candidatesOn(day: Day, availability: Availability, lengthMinutes: number, step: number): MsInterval[] {
+/** The slots of one local date, before the window and busy checks; only those `keep` accepts, when given. */
+function candidatesOn(day: Day, availability: Availability, lengthMinutes: number, step: number, keep?: (start: number, end: number) => boolean): MsInterval[] {
   const length = lengthMinutes * MINUTE_MS;
   const out: MsInterval[] = [];
   for (const range of rangesOn(day.date, availability)) {
     const stop = rangeEnd(day, range.end);
+    const steady = day.steadyOffset;
+    if (steady !== null) {
+      // No transition on this date: every wall time maps with the day's one offset (what resolveOnDay returns).
+      for (let minutes = range.start; minutes < range.end; minutes += step) {
+        const at = day.midnight + (minutes - steady) * MINUTE_MS;
+        if (at + length <= stop && (!keep || keep(at, at + length))) out.push({ start: at, end: at + length });
+      }
+      continue;
+    }
     for (let minutes = range.start; minutes < range.end; minutes += step) {
       const start = resolveOnDay(day, minutes);
       if (start.kind === 'skipped') continue;
       const at = start.instant.getTime();
-      if (at + length <= stop) out.push({ start: at, end: at + length });
+      if (at + length <= stop && (!keep || keep(at, at + length))) out.push({ start: at, end: at + length });
     }
   }
   return out;
 }
 
-/** Open slots, sorted by start: in the window, not in the past, inside notice or beyond horizon, not busy. */
-export function generateSlots(query: SlotQuery): Slot[] {
+/** A slot query made ready for generation: parsed once, then asked one local date at a time. */
+type Plan = { zone: IANAZone; window: MsInterval; availability: Availability; blocked: MsInterval[]; lengthMinutes: number; step: number; firstDate: LocalDate; lastDate: LocalDate };
+
+/** Checks the query and prepares it; null when its window is empty (then nothing else is looked at). */
+function planOf(query: SlotQuery): Plan | null {
   const step = query.stepMinutes ?? defaultStepMinutes(query.lengthMinutes);
   checkQuery(query, step);
   const zone = zoneFor(query.timeZone);
   const window = bookableWindow(query);
-  if (window.start >= window.end) return [];
-  const availability = availabilityOf(query.weekly, query.exceptions ?? []);
-  const blocked = blockedIntervals(query.busy ?? [], query.bufferMinutes ?? 0, query.exceptions ?? []);
-  const lastDate = localDateOf(new Date(window.end), query.timeZone);
+  if (window.start >= window.end) return null;
+  return {
+    zone,
+    window,
+    availability: availabilityOf(query.weekly, query.exceptions ?? []),
+    blocked: blockedIntervals(query.busy ?? [], query.bufferMinutes ?? 0, query.exceptions ?? []),
+    lengthMinutes: query.lengthMinutes,
+    step,
+    firstDate: localDateIn(zone, window.start),
+    lastDate: localDateIn(zone, window.end),
+  };
+}
+
+/** The open slots generated on one local date (in the window, not busy), in the order generated. */
+function openOn(plan: Plan, date: LocalDate): MsInterval[] {
+  const { window, blocked } = plan;
+  return candidatesOn(dayOf(plan.zone, date), plan.availability, plan.lengthMinutes, plan.step, (start, end) => start >= window.start && start < window.end && !overlapsAny(blocked, start, end));
+}
+
+/** Open slots, sorted by start: in the window, not in the past, inside notice or beyond horizon, not busy. */
+export function generateSlots(query: SlotQuery): Slot[] {
+  const plan = planOf(query);
+  if (!plan) return [];
   const slots: Slot[] = [];
-  for (let date = localDateOf(new Date(window.start), query.timeZone); date <= lastDate; date = addCalendarDays(date, 1)) {
-    for (const slot of candidatesOn(dayOf(zone, date), availability, query.lengthMinutes, step)) {
-      if (slot.start < window.start || slot.start >= window.end) continue;
-      if (overlapsAny(blocked, slot.start, slot.end)) continue;
-      slots.push({ start: new Date(slot.start), end: new Date(slot.end) });
-    }
+  for (let date = plan.firstDate; date <= plan.lastDate; date = nextDate(date)) {
+    for (const slot of openOn(plan, date)) slots.push({ start: new Date(slot.start), end: new Date(slot.end) });
   }
   return slots.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/**
+ * No slot of a local date starts before this instant: a wall time of date D reads D in the zone, and offsets lie
+ * within −12 h … +14 h, so its instant is at least D's midnight in UTC minus 14 h (a day is a safe margin).
+ */
+function earliestStartOn(date: LocalDate): number {
+  return midnightOf(date) - DAY_MINUTES * MINUTE_MS;
+}
+
+const inOrder = (slots: readonly MsInterval[]) => slots.every((slot, i) => i === 0 || (slots[i - 1] as MsInterval).start <= slot.start);
+
+/** Open slots in start order as instants (ms since the epoch), made a local date at a time on demand. */
+export type SlotStream = {
+  /** The start of the next slot, or undefined when there are no more. */
+  peek(): number | undefined;
+  /** The next slot (start and end in ms), or undefined when there are no more. */
+  next(): MsInterval | undefined;
+};
+
+/**
+ * The slots generateSlots returns for the same query, in the same order, produced lazily: only the dates needed
+ * to know the next slot are generated. Slot search merges one stream per advisor and stops at its page size, so
+ * eight weeks of 300 advisors cost what the first page needs. A date's slots are held back until no later date
+ * can yield an earlier one (see earliestStartOn), so the order holds across DST transitions too.
+ */
+export function openSlotStream(query: SlotQuery): SlotStream {
+  const plan = planOf(query);
+  let buffer: MsInterval[] = [];
+  let head = 0;
+  let upcoming: LocalDate | undefined = plan?.firstDate;
+  const fill = () => {
+    if (!plan) return;
+    while (upcoming !== undefined && (head >= buffer.length || (buffer[head]?.start ?? 0) >= earliestStartOn(upcoming))) {
+      const fresh = openOn(plan, upcoming);
+      upcoming = upcoming < plan.lastDate ? nextDate(upcoming) : undefined;
+      if (fresh.length === 0) continue;
+      buffer = head >= buffer.length ? fresh : buffer.slice(head).concat(fresh);
+      head = 0;
+      if (!inOrder(buffer)) buffer.sort((a, b) => a.start - b.start);
+    }
+  };
+  return {
+    peek() {
+      fill();
+      return buffer[head]?.start;
+    },
+    next() {
+      fill();
+      const slot = buffer[head];
+      if (slot) head += 1;
+      return slot;
+    },
+  };
 }
 
 /** "Tue 10 Mar, 13:00": when a slot starts, as a viewer in `timeZone` reads it. */

@@ -1,9 +1,19 @@
-import { generateSlots, type AvailabilityException, type Interval, type IsoWeekday, type Slot, type WeeklyRule } from '../../../shared/domain/slots';
-import type { ExceptionRow, OfferingAdvisor, RuleRow } from './availability.repo';
+import {
+  generateSlots,
+  openSlotStream,
+  type AvailabilityException,
+  type Interval,
+  type IsoWeekday,
+  type Slot,
+  type SlotQuery,
+  type SlotStream,
+  type WeeklyRule,
+} from '../../../shared/domain/slots';
+import type { ExceptionRow, OfferingAdvisor, WeeklyHoursRow } from './availability.repo';
 
 /** Rows to the pure slot generator's inputs (ADR 010): one advisor's open slots in a window. */
 
-export function toWeeklyRule(row: RuleRow): WeeklyRule {
+export function toWeeklyRule(row: WeeklyHoursRow): WeeklyRule {
   return { weekday: row.weekday as IsoWeekday, start: row.startTime, end: row.endTime };
 }
 
@@ -16,7 +26,7 @@ export function toDomainException(row: ExceptionRow): AvailabilityException | nu
 
 export type AdvisorSlotInput = {
   advisor: OfferingAdvisor;
-  rules: readonly RuleRow[];
+  rules: readonly WeeklyHoursRow[];
   exceptions: readonly ExceptionRow[];
   busy: readonly Interval[];
   lengthMinutes: number;
@@ -27,8 +37,8 @@ export type AdvisorSlotInput = {
   noticeFloorMinutes: number;
 };
 
-export function advisorSlots(input: AdvisorSlotInput): Slot[] {
-  return generateSlots({
+function slotQuery(input: AdvisorSlotInput): SlotQuery {
+  return {
     timeZone: input.advisor.timeZone,
     weekly: input.rules.map(toWeeklyRule),
     exceptions: input.exceptions.map(toDomainException).filter((e): e is AvailabilityException => e !== null),
@@ -40,5 +50,14 @@ export function advisorSlots(input: AdvisorSlotInput): Slot[] {
     now: input.now,
     minimumNoticeMinutes: Math.max(input.advisor.minimumNoticeMinutes, input.noticeFloorMinutes),
     horizonDays: input.advisor.horizonDays,
-  });
+  };
+}
+
+export function advisorSlots(input: AdvisorSlotInput): Slot[] {
+  return generateSlots(slotQuery(input));
+}
+
+/** The same slots as advisorSlots, in the same order, generated lazily (slot search across many advisors). */
+export function advisorSlotStream(input: AdvisorSlotInput): SlotStream {
+  return openSlotStream(slotQuery(input));
 }

@@ -1,6 +1,8 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { advisorReasonCodes, advisorSettings, availabilityExceptions, availabilityRules, users } from '../../db/schema/index';
+import { TIME_HOLDING_STATUSES } from '../../../shared/domain/appointment-policy';
+import type { Interval } from '../../../shared/domain/slots';
+import { advisorReasonCodes, advisorSettings, appointments, availabilityExceptions, availabilityRules, users } from '../../db/schema/index';
 
 /** An advisor's own set-up. Every function takes the advisor's id; slot search reads several advisors at once. */
 
@@ -141,6 +143,11 @@ export async function replaceOfferedCodes(db: Db, advisorId: string, codes: stri
 
 export type OfferingAdvisor = { advisorId: string; name: string } & SettingsValues;
 
+/** Who offers a code: live advisor accounts with settings; one advisor when `advisorId` is given. */
+function offering(reasonCode: string, advisorId: string | undefined) {
+  return and(eq(advisorReasonCodes.reasonCode, reasonCode), eq(users.role, 'advisor'), isNull(users.disabledAt), advisorId ? eq(advisorReasonCodes.advisorId, advisorId) : undefined);
+}
+
 /** Live advisors with settings who offer the code; one advisor when `advisorId` is given. */
 export function listOfferingAdvisors(db: Db, reasonCode: string, advisorId?: string): Promise<OfferingAdvisor[]> {
   return db
@@ -155,15 +162,37 @@ export function listOfferingAdvisors(db: Db, reasonCode: string, advisorId?: str
     .from(advisorReasonCodes)
     .innerJoin(advisorSettings, eq(advisorSettings.advisorId, advisorReasonCodes.advisorId))
     .innerJoin(users, eq(users.id, advisorReasonCodes.advisorId))
-    .where(
-      and(
-        eq(advisorReasonCodes.reasonCode, reasonCode),
-        eq(users.role, 'advisor'),
-        isNull(users.disabledAt),
-        advisorId ? eq(advisorReasonCodes.advisorId, advisorId) : undefined,
-      ),
-    )
+    .where(offering(reasonCode, advisorId))
     .orderBy(asc(users.name), asc(users.id));
+}
+
+/** Weekly hours as slot search needs them: the rule's weekday and wall times (the generator's input). */
+export type WeeklyHoursRow = Pick<RuleRow, 'weekday' | 'startTime' | 'endTime'>;
+
+/**
+ * listOfferingAdvisors with each advisor's weekly hours, for slot search across every advisor of a code. One
+ * JSON document, not 300 rows and 2,000 rules: PGlite's cost is per row and column returned, not per byte.
+ */
+export async function listOfferingAdvisorsWithHours(db: Db, reasonCode: string, advisorId?: string): Promise<{ advisor: OfferingAdvisor; hours: WeeklyHoursRow[] }[]> {
+  const hours = sql`(select string_agg(${availabilityRules.weekday} || ' ' || ${availabilityRules.startTime} || ' ' || ${availabilityRules.endTime}, ',')
+                       from ${availabilityRules} where ${availabilityRules.advisorId} = ${advisorSettings.advisorId})`;
+  const result = (await db.execute(sql`
+    select coalesce(json_agg(json_build_array(
+             ${advisorSettings.advisorId}, ${users.name}, ${advisorSettings.timeZone}, ${advisorSettings.bufferMinutes},
+             ${advisorSettings.minimumNoticeMinutes}, ${advisorSettings.horizonDays}, ${hours}
+           ) order by ${users.name}, ${users.id}), '[]')::text as advisors
+      from ${advisorReasonCodes}
+      join ${advisorSettings} on ${advisorSettings.advisorId} = ${advisorReasonCodes.advisorId}
+      join ${users} on ${users.id} = ${advisorReasonCodes.advisorId}
+     where ${offering(reasonCode, advisorId)}`)) as unknown as { rows: { advisors: string }[] };
+  const rows = JSON.parse(result.rows[0]?.advisors ?? '[]') as [string, string, string, number, number, number, string | null][];
+  return rows.map(([id, name, timeZone, bufferMinutes, minimumNoticeMinutes, horizonDays, rules]) => ({
+    advisor: { advisorId: id, name, timeZone, bufferMinutes, minimumNoticeMinutes, horizonDays },
+    hours: (rules ? rules.split(',') : []).map((rule) => {
+      const [weekday, startTime, endTime] = rule.split(' ');
+      return { weekday: Number(weekday), startTime: startTime ?? '', endTime: endTime ?? '' };
+    }),
+  }));
 }
 
 export function listRulesOf(db: Db, advisorIds: string[]): Promise<RuleRow[]> {
@@ -176,7 +205,7 @@ export function listExceptionsOf(db: Db, advisorIds: string[], from: Date, to: D
   return db
     .select()
     .from(availabilityExceptions)
-    .where(and(inArray(availabilityExceptions.advisorId, advisorIds), exceptionsInRange(from, to)));
+    .where(and(sql`${availabilityExceptions.advisorId} in (select unnest(${sql.param(advisorIds)}::uuid[]))`, exceptionsInRange(from, to)));
 }
 
 /** Whether the user is a live advisor account. */
@@ -187,4 +216,42 @@ export function isAdvisor(db: Db, userId: string): Promise<boolean> {
     .where(and(eq(users.id, userId), eq(users.role, 'advisor'), isNull(users.disabledAt)))
     .limit(1)
     .then((rows) => rows.length > 0);
+}
+
+/** The statuses that hold time, as SQL literals: the planner then sees the no-overlap index's own predicate. */
+const HOLDS_TIME = sql.raw(`(${TIME_HOLDING_STATUSES.map((status) => `'${status}'`).join(', ')})`);
+
+/**
+ * Slot search's busy time: the time-holding appointments of these advisors that overlap [from, to) (what
+ * listBusy answers), optionally only those starting at or after `startingFrom` (what a wider window adds to a
+ * narrower one). A page across 300 advisors needs thousands of them, so they are found through the no-overlap
+ * constraint's GiST index (`tstzrange(starts_at, ends_at) &&` under its status predicate, not a scan of every
+ * appointment) and come back as one row per advisor: "start,end,start,end…" in ms since the epoch.
+ */
+export async function listBusyTimesOf(db: Db, advisorIds: string[], from: Date, to: Date, startingFrom?: Date): Promise<Map<string, Interval[]>> {
+  const out = new Map<string, Interval[]>();
+  if (advisorIds.length === 0 || from.getTime() >= to.getTime()) return out;
+  const ms = (column: typeof appointments.startsAt | typeof appointments.endsAt) => sql`floor(extract(epoch from ${column}) * 1000)::bigint`;
+  const result = (await db.execute(sql`
+    select ${appointments.advisorId} as advisor_id,
+           string_agg(${ms(appointments.startsAt)} || ',' || ${ms(appointments.endsAt)}, ',') as times
+      from ${appointments}
+     where ${appointments.advisorId} in (select unnest(${sql.param(advisorIds)}::uuid[]))
+       and ${appointments.status} in ${HOLDS_TIME}
+       and tstzrange(${appointments.startsAt}, ${appointments.endsAt}) && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)
+       ${startingFrom ? sql`and ${appointments.startsAt} >= ${startingFrom.toISOString()}::timestamptz` : sql``}
+     group by ${appointments.advisorId}`)) as unknown as { rows: { advisor_id: string; times: string }[] };
+  for (const row of result.rows) {
+    const intervals: Interval[] = [];
+    const times = row.times;
+    for (let at = 0; at < times.length; ) {
+      const comma = times.indexOf(',', at);
+      const next = times.indexOf(',', comma + 1);
+      const end = next < 0 ? times.length : next;
+      intervals.push({ start: new Date(Number(times.slice(at, comma))), end: new Date(Number(times.slice(comma + 1, end))) });
+      at = end + 1;
+    }
+    out.set(row.advisor_id, intervals);
+  }
+  return out;
 }
