@@ -81,6 +81,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, lazy: async () => ({ Component: (await appointmentsArea()).AppointmentsRoute }) },
               { path: 'book', lazy: async () => ({ Component: (await appointmentsArea()).AppointmentsBookRoute }) },
+              { path: ':id', lazy: async () => ({ Component: (await appointmentsArea()).AppointmentsRoute }) },
             ],
           },
           {
@@ -92,6 +93,7 @@ export const router = createBrowserRouter([
             children: [
               { path: 'agenda', lazy: async () => ({ Component: (await appointmentsArea()).AdvisorAgendaRoute }) },
               { path: 'agenda/book', lazy: async () => ({ Component: (await appointmentsArea()).AdvisorBookRoute }) },
+              { path: 'agenda/:id', lazy: async () => ({ Component: (await appointmentsArea()).AdvisorAgendaAppointmentRoute }) },
               { path: 'availability', lazy: async () => ({ Component: (await appointmentsArea()).AdvisorAvailabilityRoute }) },
             ],
           },

@@ -42,6 +42,21 @@ function bodyOf<T>(answer: { status: number; body: unknown }, status: number): T
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 /** A field shows its error in the accessible way: aria-invalid, and the message in its description. */
+type OutboxMail = { to: string; subject: string; text: string };
+
+/** The newest mails in the office outbox, as an admin reads them. */
+async function outbox(): Promise<OutboxMail[]> {
+  return bodyOf<{ items: OutboxMail[] }>(await callApi(admin.page, 'GET', '/api/v1/admin/outbox?limit=50'), 200).items;
+}
+
+/** The address after `label:` in the mail to `to` with this subject. */
+function mailLink(mails: readonly OutboxMail[], to: string, subject: string, label: string): string {
+  const mail = mails.find((item) => item.to === to && item.subject === subject);
+  const link = new RegExp(`${label}: (\\S+)`).exec(mail?.text ?? '')?.[1];
+  if (!link) throw new Error(`no “${label}” link in the mail “${subject}” to ${to}`);
+  return link;
+}
+
 async function expectFieldError(field: Locator, message: string | RegExp): Promise<void> {
   // Server answers arrive a moment after the click.
   await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
@@ -319,8 +334,14 @@ describe('advising: the advisor, the office and the week view', () => {
     expect(bookedStart).not.toBe('');
     const ines = await signedIn(browser, advisor, '/agenda', ADVISOR_ZONE);
     const page = ines.page;
-    const card = await agendaCard(page, dateIn(bookedStart, ADVISOR_ZONE), student.name);
-    await card.waitFor();
+    // The link in the advisor's "New appointment" email opens the agenda on that day, the cursor on the booking.
+    const link = mailLink(await outbox(), advisor.email, `New appointment: ${student.name}, ${WEEK_LABEL}`, 'Your agenda');
+    expect(link).toMatch(/\/agenda\/[0-9a-f-]{36}$/);
+    await page.goto(url(new URL(link).pathname));
+    await page.waitForURL((address) => address.pathname === '/agenda' && address.searchParams.get('date') === dateIn(bookedStart, ADVISOR_ZONE));
+    const card = page.locator('li.appt-card').filter({ hasText: student.name });
+    await expect.poll(() => card.getByRole('heading', { level: 3 }).evaluate((element) => element === document.activeElement)).toBe(true);
+    await checkPage(page, 'agenda: opened from the email');
     await card.getByRole('button', { name: `Cancel appointment with ${student.name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Cancel ${student.name}’s appointment?` });
     await dialog.waitFor();
@@ -341,8 +362,12 @@ describe('advising: the advisor, the office and the week view', () => {
     await shown.getByText('Cancelled', { exact: true }).waitFor();
     await ines.close();
 
+    // The student follows the link in their confirmation: their list, the cursor on that appointment, now cancelled.
     const kofi = await signedIn(browser, student, '/network', STUDENT_ZONE);
-    await kofi.page.goto(url('/appointments'));
+    const own = mailLink(await outbox(), student.email, `Appointment booked: ${WEEK_LABEL}`, 'To cancel or reschedule');
+    await kofi.page.goto(url(new URL(own).pathname));
+    const linked = kofi.page.locator('li.appt-card').filter({ hasText: WEEK_LABEL });
+    await expect.poll(() => linked.getByRole('heading', { level: 3 }).evaluate((element) => element === document.activeElement)).toBe(true);
     const upcoming = kofi.page.getByRole('region', { name: 'Upcoming' });
     await upcoming.waitFor();
     await expect(upcoming.locator('li.appt-card').filter({ hasText: WEEK_LABEL }).count()).resolves.toBe(0);
@@ -352,9 +377,7 @@ describe('advising: the advisor, the office and the week view', () => {
     await checkPage(kofi.page, 'my appointments: cancelled by the advisor');
     await kofi.close();
 
-    const mail = bodyOf<{ items: { to: string; subject: string; text: string }[] }>(await callApi(admin.page, 'GET', '/api/v1/admin/outbox?limit=50'), 200).items.find(
-      (item) => item.to === student.email && item.subject === `Appointment cancelled: ${WEEK_LABEL}`,
-    );
+    const mail = (await outbox()).find((item) => item.to === student.email && item.subject === `Appointment cancelled: ${WEEK_LABEL}`);
     expect(mail?.text).toContain(`${advisor.name} had to cancel your appointment`);
   }, 180_000);
 

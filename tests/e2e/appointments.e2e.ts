@@ -63,7 +63,7 @@ describe('advising appointments', () => {
     const advisor = await signedIn(advisorAccount, '/agenda', ADVISOR_ZONE);
     const ap = advisor.page;
     await expectTitle(ap, 'Agenda · Rapport');
-    await ap.getByText('No appointments this day').waitFor();
+    await ap.getByText('No appointments today').waitFor();
     await ap.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Availability' }).click();
     await expectPath(ap, '/availability');
     await expect(ap.getByLabel('Time zone').inputValue()).resolves.toBe(ADVISOR_ZONE);

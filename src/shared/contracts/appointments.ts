@@ -187,6 +187,8 @@ export const agendaItemSchema = appointmentSchema.extend({
 export type AgendaItemDto = z.infer<typeof agendaItemSchema>;
 export const agendaResponse = z.object({
   timezone: z.string(),
+  /** The local date asked for (today in the advisor's zone when none was given). */
+  date: localDateSchema,
   from: z.string(),
   to: z.string(),
   items: z.array(agendaItemSchema),

@@ -1,5 +1,5 @@
 // The appointment pages (students, alumni and advisors), loaded together on the first visit to any of them.
-export { AdvisorAgendaRoute } from './advisor-agenda';
+export { AdvisorAgendaAppointmentRoute, AdvisorAgendaRoute } from './advisor-agenda';
 export { AdvisorAvailabilityRoute } from './advisor-availability';
 export { AdvisorBookRoute } from './advisor-book';
 export { AppointmentsRoute } from './appointments';

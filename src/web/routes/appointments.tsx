@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { AppointmentDto } from '../../shared/contracts/appointments';
 import type { CancellationCutoff } from '../../shared/domain/appointment-policy';
 import { Badge } from '../components/ui/badge';
@@ -61,7 +61,9 @@ function AppointmentCard({
   const documentOpen = booked && onDocumentSaved !== undefined && (appointment.documentRequired !== null || appointment.document !== null) && Date.parse(appointment.start) - Date.now() > DOCUMENT_LEAD_HOURS * 3_600_000;
   return (
     <li className="appt-card" data-appointment-id={appointment.id}>
-      <h3>{appointment.reasonLabel}</h3>
+      <h3 id={appointmentTitleId(appointment.id)} tabIndex={-1}>
+        {appointment.reasonLabel}
+      </h3>
       <dl className="appt-meta">
         <div>
           <dt>When</dt>
@@ -145,9 +147,16 @@ function AppointmentCard({
   );
 }
 
-/** "My appointments": what is coming, what happened, where I stand with the no-show policy. */
+/** The id of a card's heading: a link to one appointment puts the cursor there. */
+const appointmentTitleId = (id: string) => `appointment-${id}-title`;
+
+/**
+ * "My appointments": what is coming, what happened, where I stand with the no-show policy. At
+ * `/appointments/:id` (the link in the confirmation email and the calendar entry) the cursor lands on that one.
+ */
 export function AppointmentsRoute() {
   usePageTitle('My appointments');
+  const { id: linkedId } = useParams();
   const timeZone = browserTimeZone();
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -187,6 +196,14 @@ export function AppointmentsRoute() {
     }
   }
 
+  const linkedShown = linkedId !== undefined && data !== null && [...data.upcoming, ...data.past].some((appointment) => appointment.id === linkedId);
+  useEffect(() => {
+    if (!linkedId || !linkedShown) return;
+    const heading = document.getElementById(appointmentTitleId(linkedId));
+    heading?.scrollIntoView({ block: 'center' });
+    heading?.focus();
+  }, [linkedId, linkedShown]);
+
   const standing = data?.standing;
   return (
     <>
@@ -201,6 +218,11 @@ export function AppointmentsRoute() {
         }
       />
       <PageNotices status={status} error={error} loading={!data} loadingLabel="Loading your appointments…" />
+      {linkedId && data && !linkedShown ? (
+        <Notice tone="warning" title="We can’t find that appointment">
+          It is not among yours. Your appointments are below.
+        </Notice>
+      ) : null}
       {data && standing ? (
         <div className="stack-lg">
           {standing.standing !== 'none' || (standing.termCap !== null && standing.appointments >= standing.termCap) ? (

@@ -177,12 +177,26 @@ describe('settings, exceptions and codes offered', () => {
 });
 
 describe('agenda, attendance and private notes', () => {
+  it('without a date the agenda is today in the advisor’s zone, not the server’s: at 23:30 UTC Berlin is already on the next day', async () => {
+    t.clock.set(new Date('2026-03-02T23:30:00Z'));
+    // Signed in at that hour (the sessions made at noon have idled out by then).
+    const late = await bookableAdvisor(t.app, { name: 'Ines Late', timezone: 'Europe/Berlin', codes: ['PART_TIME_JOB_SEARCH'] });
+    const owl = await signedInUser(t.app, { name: 'Night Owl' });
+    const id = await bookWith(owl, berlin(3, '09:00'), { advisorId: late.id });
+    const today = await as(t.app, late.cookie)({ method: 'GET', url: '/api/v1/advisors/me/agenda' });
+    expect(today.statusCode).toBe(200);
+    expect(today.json()).toMatchObject({ timezone: 'Europe/Berlin', date: '2026-03-03', from: '2026-03-02T23:00:00.000Z' });
+    expect(today.json().items.map((a: { id: string }) => a.id)).toEqual([id]);
+    const week = await as(t.app, late.cookie)({ method: 'GET', url: '/api/v1/advisors/me/agenda?view=week' });
+    expect(week.json()).toMatchObject({ date: '2026-03-03', from: '2026-03-01T23:00:00.000Z', to: '2026-03-08T23:00:00.000Z' });
+  });
+
   it('the agenda (day and week, in the advisor’s zone) shows the student’s name, the reason, the note and the document', async () => {
     const id = await bookWith(student, berlin(16, '09:00'));
     const resume = await bookWith(student, berlin(18, '09:00'), { reasonCode: 'RESUME_REVIEW', document: { url: 'https://docs.example.edu/mei.pdf' }, note: '' });
     const day = await asAdvisor()({ method: 'GET', url: '/api/v1/advisors/me/agenda?date=2026-03-16' });
     expect(day.statusCode).toBe(200);
-    expect(day.json()).toMatchObject({ timezone: 'Europe/Berlin', from: '2026-03-15T23:00:00.000Z', to: '2026-03-16T23:00:00.000Z' });
+    expect(day.json()).toMatchObject({ timezone: 'Europe/Berlin', date: '2026-03-16', from: '2026-03-15T23:00:00.000Z', to: '2026-03-16T23:00:00.000Z' });
     expect(day.json().items).toHaveLength(1);
     expect(day.json().items[0]).toMatchObject({
       id,

@@ -175,7 +175,7 @@ export function createAdvisingService(deps: { db: Db; clock: Clock; mailer: Mail
         clock.now(),
         [...students].map(([id, pseudonym]) => ({ action: 'agenda_viewed', student: { id, pseudonym }, target: { type: 'agenda', id: null } })),
       );
-      return { timezone, from: from.toISOString(), to: to.toISOString(), items };
+      return { timezone, date: day.toISODate() ?? '', from: from.toISOString(), to: to.toISOString(), items };
     },
 
     /** One appointment of the advisor's, audited. */

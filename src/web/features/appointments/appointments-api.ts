@@ -69,7 +69,10 @@ export const advisingApi = {
   exceptions: () => api.get('/api/v1/advisors/me/exceptions', exceptionListResponse).then((body) => body.items),
   addException: (body: ExceptionInput) => api.post('/api/v1/advisors/me/exceptions', exceptionEnvelope, body).then((answer) => answer.exception),
   removeException: (id: string) => api.delete(`/api/v1/advisors/me/exceptions/${enc(id)}`),
-  agenda: (query: { date: string; view: 'day' | 'week'; includeCancelled: 'true' | 'false' }) => api.get('/api/v1/advisors/me/agenda', agendaResponse, { query }),
+  /** The day or week around `date` in the advisor's zone; without a date, today there (the answer says which). */
+  agenda: (query: { date?: string; view: 'day' | 'week'; includeCancelled: 'true' | 'false' }) => api.get('/api/v1/advisors/me/agenda', agendaResponse, { query }),
+  /** One appointment of the advisor's (a link from a notification email lands on it). */
+  appointment: (id: string) => api.get(`/api/v1/advisors/me/appointments/${enc(id)}`, agendaItemEnvelope).then((answer) => answer.appointment),
   attendance: (id: string, body: AttendanceInput) =>
     api.post(`/api/v1/advisors/me/appointments/${enc(id)}/attendance`, agendaItemEnvelope, body).then((answer) => answer.appointment),
   saveNotes: (id: string, notes: string) => api.put(`/api/v1/advisors/me/appointments/${enc(id)}/notes`, agendaItemEnvelope, { notes }).then((answer) => answer.appointment),
