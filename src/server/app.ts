@@ -143,7 +143,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(importsRoutes(services), { prefix: '/api/v1/imports' });
   await app.register(reasonCodesRoutes(services.office), { prefix: '/api/v1/reason-codes' });
   await app.register(slotsRoutes(services.slots), { prefix: '/api/v1/slots' });
-  await app.register(appointmentsRoutes(services.booking), { prefix: '/api/v1/appointments' });
+  await app.register(appointmentsRoutes(services.booking, services.office), { prefix: '/api/v1/appointments' });
   await app.register(advisorsRoutes(services.advising, services.booking), { prefix: '/api/v1/advisors/me' });
   await app.register(documentsRoutes(services.documents), { prefix: '/api/v1/documents' });
   await app.register(calendarFeedRoutes(services.advising), { prefix: '/api/v1/calendar-feeds' });

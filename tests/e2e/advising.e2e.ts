@@ -433,7 +433,8 @@ describe('advising: the advisor, the office and the week view', () => {
     await card.waitFor();
     await card.getByRole('group', { name: `Mark ${student.name}` }).getByRole('button', { name: 'No-show' }).click();
     await page.getByText(`${student.name}: no-show.`).waitFor();
-    await card.getByText('Repeated no-shows block a student from booking').waitFor();
+    // The card says where the student stands now (APPT-05): one no-show, not blocked.
+    await card.getByText(`${student.name.split(' ')[0]} has 1 no-show this term. Repeated no-shows block booking`).waitFor();
     await checkPage(page, 'agenda: a no-show');
 
     // The student now stands at the first step of the ladder.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPOINTMENT_STATUSES } from '../domain/appointment-policy';
+import { APPOINTMENT_STATUSES, type NoShowStanding } from '../domain/appointment-policy';
 import { APPOINTMENT_MODES, DOCUMENT_KINDS } from '../domain/reason-codes';
 import { httpUrlSchema } from './contacts';
 import { documentFileSchema } from './documents';
@@ -116,6 +116,9 @@ const documentSchema = z.object({
   submittedAt: z.string(),
 });
 
+/** APPT-05's ladder, from no no-shows to booking blocked until a staff meeting. */
+export const NO_SHOW_STANDINGS = ['none', 'notice', 'warning', 'blocked'] as const satisfies readonly NoShowStanding[];
+
 export const appointmentSchema = z.object({
   id: z.string(),
   advisorId: z.string(),
@@ -132,6 +135,8 @@ export const appointmentSchema = z.object({
   /** APPT-02: the document the code needs, once given. */
   documentRequired: z.enum(DOCUMENT_KINDS).nullable(),
   document: documentSchema.nullable(),
+  /** APPT-02: a document is added or replaced until this instant (the office's lead time before the start). */
+  documentDueAt: z.string(),
   cancelledAt: z.string().nullable(),
   /** APPT-03: cancelled after the office's cutoff. */
   lateCancellation: z.boolean(),
@@ -160,7 +165,7 @@ export const appointmentListResponse = z.object({ items: z.array(appointmentSche
 export const standingResponse = z.object({
   term: z.object({ name: z.string(), startsOn: z.string(), endsOn: z.string() }),
   noShows: z.number().int(),
-  standing: z.enum(['none', 'notice', 'warning', 'blocked']),
+  standing: z.enum(NO_SHOW_STANDINGS),
   appointments: z.number().int(),
   termCap: z.number().int().nullable(),
   cancellationCutoff: z.string(),
@@ -180,7 +185,14 @@ export const agendaQuery = z
   .strict();
 
 export const agendaItemSchema = appointmentSchema.extend({
-  student: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  student: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    /** APPT-05 now: no-shows this term since the latest staff clearance, and the step of the ladder that makes. */
+    noShows: z.number().int(),
+    standing: z.enum(NO_SHOW_STANDINGS),
+  }),
   advisorNotes: z.string(),
   arrivedAt: z.string().nullable(),
 });

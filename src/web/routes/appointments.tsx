@@ -9,7 +9,7 @@ import { Notice, PageNotices } from '../components/ui/notice';
 import { PageHeader } from '../components/ui/page-header';
 import { Panel } from '../components/ui/panel';
 import { CUTOFF_LABELS, DOCUMENT_LABELS, MODE_LABELS, STATUS_LABELS, isLateNow, statusTone } from '../features/appointments/appointment-labels';
-import { AppointmentDocument, DOCUMENT_LEAD_HOURS, DocumentForm } from '../features/appointments/appointment-document';
+import { AppointmentDocument, DocumentForm } from '../features/appointments/appointment-document';
 import { bookingApi } from '../features/appointments/appointments-api';
 import { browserTimeZone, formatWhen } from '../features/appointments/zoned-time';
 import { messageOf } from '../lib/api';
@@ -57,8 +57,8 @@ function AppointmentCard({
   const booked = appointment.status === 'booked';
   const cancelledBy = cancelledByText(appointment);
   const documentKind = appointment.documentRequired ? DOCUMENT_LABELS[appointment.documentRequired] : 'document';
-  // APPT-02: the document can be added or replaced until a day before the start.
-  const documentOpen = booked && onDocumentSaved !== undefined && (appointment.documentRequired !== null || appointment.document !== null) && Date.parse(appointment.start) - Date.now() > DOCUMENT_LEAD_HOURS * 3_600_000;
+  // APPT-02: the document can be added or replaced until the office's deadline before the start.
+  const documentOpen = booked && onDocumentSaved !== undefined && (appointment.documentRequired !== null || appointment.document !== null) && Date.parse(appointment.documentDueAt) > Date.now();
   return (
     <li className="appt-card" data-appointment-id={appointment.id}>
       <h3 id={appointmentTitleId(appointment.id)} tabIndex={-1}>
@@ -93,7 +93,7 @@ function AppointmentCard({
       {booked && appointment.documentRequired && !appointment.document ? (
         <Notice tone={documentOpen ? 'warning' : 'danger'}>
           {documentOpen
-            ? `Your advisor needs your ${documentKind} at least ${DOCUMENT_LEAD_HOURS} hours before the start.`
+            ? `Your advisor needs your ${documentKind} by ${formatWhen(appointment.documentDueAt, timeZone)}.`
             : `No ${documentKind} was added before the deadline. Bring it with you.`}
         </Notice>
       ) : null}

@@ -238,7 +238,14 @@ describe('agenda, attendance and private notes', () => {
     const pending = await mark(day, ids[2] ?? '', { arrivedAt: null });
     expect(pending.statusCode).toBe(409);
     t.clock.set(new Date(berlin(3, '10:11')));
-    expect((await mark(day, ids[2] ?? '', { arrivedAt: null })).json().appointment.status).toBe('no_show');
+    const absent = (await mark(day, ids[2] ?? '', { arrivedAt: null })).json().appointment;
+    expect(absent).toMatchObject({ status: 'no_show', student: { id: other.id, noShows: 1, standing: 'notice' } });
+    // APPT-05 on the agenda: every card of that student says where they stand now; a recorded meeting resets it.
+    const standings = async () =>
+      (await as(t.app, day.cookie)({ method: 'GET', url: '/api/v1/advisors/me/agenda?date=2026-03-03' })).json().items.map((item: { student: { noShows: number; standing: string } }) => item.student);
+    expect(await standings()).toEqual(Array(3).fill(expect.objectContaining({ noShows: 1, standing: 'notice' })));
+    expect((await as(t.app, day.cookie)({ method: 'POST', url: `/api/v1/students/${other.id}/no-show-clearance`, payload: {} })).statusCode).toBe(201);
+    expect(await standings()).toEqual(Array(3).fill(expect.objectContaining({ noShows: 0, standing: 'none' })));
     // A mis-click corrected; the same outcome twice is not a transition.
     expect((await mark(day, ids[1] ?? '', { outcome: 'attended' })).json().appointment.status).toBe('attended');
     const same = await mark(day, ids[1] ?? '', { outcome: 'attended' });

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AdvisorSettingsInput, AvailabilityInput, ExceptionDto, ExceptionInput } from '../../../shared/contracts/advising';
 import type { AttendanceInput } from '../../../shared/contracts/appointments';
-import { canMarkAttendance, canTransition, classifyAttendance } from '../../../shared/domain/appointment-policy';
+import { canMarkAttendance, canTransition, classifyAttendance, noShowStanding } from '../../../shared/domain/appointment-policy';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import { AppError, errors } from '../../lib/errors';
@@ -11,7 +11,7 @@ import { findAttachedFile, type AttachedFile } from '../documents/documents.repo
 import type { Mailer } from '../mail/mailer';
 import { cancellationMail, type Recipient } from './appointment-mail';
 import { buildCalendar } from './appointment-ics';
-import { advisorEvent } from './appointment-mapping';
+import { advisorEvent, type DocumentPolicy, type StudentStanding } from './appointment-mapping';
 import {
   cancelAsAdvisor,
   findBookingUser,
@@ -42,7 +42,8 @@ import { notBooked } from './booking-rules';
 import { listReasonCodes } from './office.repo';
 import { retryTransient } from './retry-transient';
 import type { WriteLocks } from './write-locks';
-import type { OfficeService } from './office.service';
+import { periodAt, type OfficeService } from './office.service';
+import { countNoShows } from './student-standing.repo';
 
 const DAY_MS = 86_400_000;
 /** Defaults of an advisor who has not saved settings (the columns' defaults). */
@@ -176,6 +177,22 @@ export function createAdvisingService(deps: { db: Db; clock: Clock; mailer: Mail
         [...students].map(([id, pseudonym]) => ({ action: 'agenda_viewed', student: { id, pseudonym }, target: { type: 'agenda', id: null } })),
       );
       return { timezone, date: day.toISODate() ?? '', from: from.toISOString(), to: to.toISOString(), items };
+    },
+
+    /**
+     * What the advisor's DTOs need beside the rows: the office policy in force (the document deadline) and each
+     * student's APPT-05 standing now (no-shows this term since their latest clearance), one query for all.
+     */
+    async presentation(studentIds: readonly string[]): Promise<{ policy: DocumentPolicy; standingOf: (studentId: string) => StudentStanding }> {
+      const office = await officeService.office();
+      const counts = await countNoShows(db, [...new Set(studentIds)], periodAt(clock.now(), office));
+      return {
+        policy: office.policy,
+        standingOf: (studentId) => {
+          const noShows = counts.get(studentId) ?? 0;
+          return { noShows, standing: noShowStanding(noShows, office.policy.noShowLadder) };
+        },
+      };
     },
 
     /** One appointment of the advisor's, audited. */

@@ -25,6 +25,7 @@ import {
   cancelBody,
   clearanceBody,
   clearanceResponse,
+  type AgendaItemDto,
 } from '../../../shared/contracts/appointments';
 import { emptyBody } from '../../../shared/contracts/auth';
 import { errors } from '../../lib/errors';
@@ -33,6 +34,7 @@ import type { Actor } from '../audit/audit.repo';
 import { sendDocument } from '../documents/document-download';
 import { toAgendaItemDto } from './appointment-mapping';
 import type { AdvisingService } from './advising.service';
+import type { AdvisorAppointment } from './appointments.repo';
 import type { BookingService } from './booking.service';
 
 /** The signed-in staff member as the actor of audit rows. */
@@ -46,6 +48,12 @@ export function advisorsRoutes(advising: AdvisingService, booking: BookingServic
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['advising'];
+    /** The DTOs under the policy in force now (the document deadline) with each student's no-show standing now. */
+    const dtos = async (rows: readonly AdvisorAppointment[]) => {
+      const { policy, standingOf } = await advising.presentation(rows.map((row) => row.studentId));
+      return rows.map((row) => toAgendaItemDto(row, policy, standingOf(row.studentId)));
+    };
+    const dto = async (row: AdvisorAppointment) => (await dtos([row]))[0] as AgendaItemDto;
     const me = (request: Parameters<typeof requireAuth>[0]) => requireAuth(request).user.id;
 
     r.get('/availability', { schema: { tags, response: { 200: availabilityEnvelope } } }, async (request) => ({
@@ -89,7 +97,7 @@ export function advisorsRoutes(advising: AdvisingService, booking: BookingServic
         view: request.query.view,
         includeCancelled: request.query.includeCancelled === 'true',
       });
-      return { ...agenda, items: agenda.items.map(toAgendaItemDto) };
+      return { ...agenda, items: await dtos(agenda.items) };
     });
 
     r.post(
@@ -105,11 +113,11 @@ export function advisorsRoutes(advising: AdvisingService, booking: BookingServic
           response: { 201: agendaItemEnvelope },
         },
       },
-      async (request, reply) => reply.status(201).send({ appointment: toAgendaItemDto(await booking.bookForStudent(actorOf(request), request.body)) }),
+      async (request, reply) => reply.status(201).send({ appointment: await dto(await booking.bookForStudent(actorOf(request), request.body)) }),
     );
 
     r.get('/appointments/:id', { schema: { tags, params: idParams, response: { 200: agendaItemEnvelope } } }, async (request) => ({
-      appointment: toAgendaItemDto(await advising.get(actorOf(request), request.params.id)),
+      appointment: await dto(await advising.get(actorOf(request), request.params.id)),
     }));
 
     r.get(
@@ -119,15 +127,15 @@ export function advisorsRoutes(advising: AdvisingService, booking: BookingServic
     );
 
     r.post('/appointments/:id/attendance', { schema: { tags, params: idParams, body: attendanceBody, response: { 200: agendaItemEnvelope } } }, async (request) => ({
-      appointment: toAgendaItemDto(await advising.markAttendance(actorOf(request), request.params.id, request.body)),
+      appointment: await dto(await advising.markAttendance(actorOf(request), request.params.id, request.body)),
     }));
 
     r.put('/appointments/:id/notes', { schema: { tags, params: idParams, body: advisorNotesBody, response: { 200: agendaItemEnvelope } } }, async (request) => ({
-      appointment: toAgendaItemDto(await advising.saveNotes(actorOf(request), request.params.id, request.body.notes)),
+      appointment: await dto(await advising.saveNotes(actorOf(request), request.params.id, request.body.notes)),
     }));
 
     r.post('/appointments/:id/cancel', { schema: { tags, params: idParams, body: cancelBody, response: { 200: agendaItemEnvelope } } }, async (request) => ({
-      appointment: toAgendaItemDto(await advising.cancel(actorOf(request), request.params.id, request.body?.reason ?? null)),
+      appointment: await dto(await advising.cancel(actorOf(request), request.params.id, request.body?.reason ?? null)),
     }));
 
     r.post(

@@ -1,4 +1,5 @@
 import type { AgendaItemDto, AppointmentDto } from '../../../shared/contracts/appointments';
+import { documentDeadline, type NoShowStanding } from '../../../shared/domain/appointment-policy';
 import { formatSlotStart } from '../../../shared/domain/slots';
 import { MODE_LABELS, type IcsEvent } from './appointment-ics';
 import type { AdvisorAppointment, StudentAppointment } from './appointments.repo';
@@ -16,7 +17,10 @@ function cancelledByOf(row: StudentAppointment): AppointmentDto['cancelledBy'] {
   return row.cancelledBy === row.advisorId ? 'advisor' : 'staff';
 }
 
-export function toAppointmentDto(row: StudentAppointment): AppointmentDto {
+/** The office policy a DTO depends on: how long before the start documents are taken (APPT-02). */
+export type DocumentPolicy = { documentLeadHours: number };
+
+export function toAppointmentDto(row: StudentAppointment, policy: DocumentPolicy): AppointmentDto {
   return {
     id: row.id,
     advisorId: row.advisorId,
@@ -34,6 +38,7 @@ export function toAppointmentDto(row: StudentAppointment): AppointmentDto {
     document: row.documentSubmittedAt
       ? { kind: row.documentKind, url: row.documentUrl, text: row.documentText, file: row.documentFile, submittedAt: row.documentSubmittedAt.toISOString() }
       : null,
+    documentDueAt: documentDeadline(row.startsAt, policy.documentLeadHours).toISOString(),
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
     lateCancellation: row.lateCancellation,
     cancelledBy: cancelledByOf(row),
@@ -45,10 +50,13 @@ export function toAppointmentDto(row: StudentAppointment): AppointmentDto {
   };
 }
 
-export function toAgendaItemDto(row: AdvisorAppointment): AgendaItemDto {
+/** APPT-05: where a student stands now, as the advisor's agenda shows it. */
+export type StudentStanding = { noShows: number; standing: NoShowStanding };
+
+export function toAgendaItemDto(row: AdvisorAppointment, policy: DocumentPolicy, standing: StudentStanding): AgendaItemDto {
   return {
-    ...toAppointmentDto(row),
-    student: { id: row.studentId, name: row.studentName, email: row.studentEmail },
+    ...toAppointmentDto(row, policy),
+    student: { id: row.studentId, name: row.studentName, email: row.studentEmail, ...standing },
     advisorNotes: row.advisorNotes,
     arrivedAt: row.arrivedAt?.toISOString() ?? null,
   };

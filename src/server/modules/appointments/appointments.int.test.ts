@@ -340,6 +340,22 @@ describe('POST /api/v1/appointments', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('DOCUMENT_DEADLINE_PASSED');
   });
+
+  it('APPT-02: every appointment says when documents stop being taken, and the date follows the office’s lead time', async () => {
+    const student = await signedInUser(t.app);
+    const start = ny(13, '10:00');
+    const booked = (await book(student, start, { reasonCode: 'RESUME_REVIEW', mode: 'in_person', document: { text: 'My résumé' } })).json().appointment;
+    expect(booked.documentDueAt).toBe(new Date(Date.parse(start) - 24 * 3_600_000).toISOString());
+    try {
+      await setPolicy({ documentLeadHours: 48 });
+      const mine = (await as(t.app, student.cookie)({ method: 'GET', url: `/api/v1/appointments/${booked.id}` })).json().appointment;
+      expect(mine.documentDueAt).toBe(new Date(Date.parse(start) - 48 * 3_600_000).toISOString());
+      const agenda = (await as(t.app, advisor.cookie)({ method: 'GET', url: `/api/v1/advisors/me/appointments/${booked.id}` })).json().appointment;
+      expect(agenda.documentDueAt).toBe(mine.documentDueAt);
+    } finally {
+      await setPolicy({});
+    }
+  });
 });
 
 describe('no-show ladder (APPT-05) and term cap (APPT-06)', () => {

@@ -20,6 +20,7 @@ import { requireAuth } from '../../plugins/session';
 import { sendDocument } from '../documents/document-download';
 import { toAppointmentDto } from './appointment-mapping';
 import type { Caller } from './booking-rules';
+import type { StudentAppointment } from './appointments.repo';
 import type { BookingService } from './booking.service';
 import type { OfficeService } from './office.service';
 import type { SlotsService } from './slots.service';
@@ -41,13 +42,18 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
 }
 
 /** Students' and alumni's own appointments: /api/v1/appointments. Every call is scoped to the caller. */
-export function appointmentsRoutes(booking: BookingService) {
+export function appointmentsRoutes(booking: BookingService, office: OfficeService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['appointments'];
+    /** The DTO under the policy in force now (the document deadline moves with the office's lead time). */
+    const dto = async (row: StudentAppointment) => toAppointmentDto(row, (await office.office()).policy);
 
     r.get('', { schema: { tags, querystring: listAppointmentsQuery, response: { 200: appointmentListResponse } } }, async (request) => ({
-      items: (await booking.list(callerOf(request), request.query.scope, request.query.limit)).map(toAppointmentDto),
+      items: await booking.list(callerOf(request), request.query.scope, request.query.limit).then(async (rows) => {
+        const { policy } = await office.office();
+        return rows.map((row) => toAppointmentDto(row, policy));
+      }),
     }));
 
     r.post(
@@ -64,14 +70,14 @@ export function appointmentsRoutes(booking: BookingService) {
       async (request, reply) => {
         const result = await booking.book(callerOf(request), request.body, idempotencyKey(request));
         if (result.replayed) reply.header('idempotent-replayed', 'true');
-        return reply.status(201).send({ appointment: toAppointmentDto(result.appointment) });
+        return reply.status(201).send({ appointment: await dto(result.appointment) });
       },
     );
 
     r.get('/standing', { schema: { tags, response: { 200: standingResponse } } }, async (request) => booking.standing(callerOf(request)));
 
     r.get('/:id', { schema: { tags, params: idParams, response: { 200: appointmentEnvelope } } }, async (request) => ({
-      appointment: toAppointmentDto(await booking.get(callerOf(request), request.params.id)),
+      appointment: await dto(await booking.get(callerOf(request), request.params.id)),
     }));
 
     r.get('/:id/ics', { schema: { tags, description: 'The appointment as an iCalendar (.ics) file.', params: idParams } }, async (request, reply) => {
@@ -86,15 +92,15 @@ export function appointmentsRoutes(booking: BookingService) {
     );
 
     r.post('/:id/cancel', { schema: { tags, params: idParams, body: cancelBody, response: { 200: appointmentEnvelope } } }, async (request) => ({
-      appointment: toAppointmentDto(await booking.cancel(callerOf(request), request.params.id, request.body?.reason ?? null)),
+      appointment: await dto(await booking.cancel(callerOf(request), request.params.id, request.body?.reason ?? null)),
     }));
 
     r.post('/:id/reschedule', { schema: { tags, params: idParams, body: rescheduleBody, response: { 200: appointmentEnvelope } } }, async (request) => ({
-      appointment: toAppointmentDto(await booking.reschedule(callerOf(request), request.params.id, request.body)),
+      appointment: await dto(await booking.reschedule(callerOf(request), request.params.id, request.body)),
     }));
 
     r.put('/:id/document', { schema: { tags, params: idParams, body: documentBody, response: { 200: appointmentEnvelope } } }, async (request) => ({
-      appointment: toAppointmentDto(await booking.saveDocument(callerOf(request), request.params.id, request.body)),
+      appointment: await dto(await booking.saveDocument(callerOf(request), request.params.id, request.body)),
     }));
   };
 }

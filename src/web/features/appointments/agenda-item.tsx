@@ -57,6 +57,16 @@ function PrivateNotes({ item, onSaved }: { item: AgendaItemDto; onSaved: (item: 
   );
 }
 
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** APPT-05 in the advisor's words: where the student stands and what recording a meeting does. */
+function noShowText(student: AgendaItemDto['student'], firstName: string): string {
+  if (student.standing === 'blocked') {
+    return `${firstName} can’t book: ${plural(student.noShows, 'no-show')} this term. Once someone on staff has talked with them, record it here: the block lifts and their earlier no-shows stop counting.`;
+  }
+  return `${firstName} has ${plural(student.noShows, 'no-show')} this term. Repeated no-shows block booking until someone on staff has talked with them; if you have, record it here and their earlier no-shows stop counting.`;
+}
+
 /** One appointment of the advisor's day: who, why, their note and document, attendance, cancel, private notes. */
 export function AgendaItem({ item, timeZone, onChange, onCancel, onClearNoShows, clearedAt }: AgendaItemProps) {
   const [busy, setBusy] = useState<Outcome | null>(null);
@@ -131,18 +141,17 @@ export function AgendaItem({ item, timeZone, onChange, onCancel, onClearNoShows,
       ) : active ? (
         <p className="muted">You can mark attendance once it starts.</p>
       ) : null}
-      {item.status === 'no_show' ? (
+      {item.status === 'no_show' || item.student.standing === 'blocked' ? (
         <div className="no-show-box">
           {clearedAt ? (
             <p>
               <strong>Meeting recorded.</strong> {firstName} can book again: their earlier no-shows no longer count toward a booking block.
             </p>
+          ) : item.student.noShows === 0 ? (
+            <p>This no-show no longer counts: a no-show meeting with {firstName} was recorded since.</p>
           ) : (
             <>
-              <p>
-                Repeated no-shows block a student from booking until someone on staff has talked with them. Once you have, record it here: it lifts {firstName}’s
-                block and their earlier no-shows stop counting.
-              </p>
+              <p>{noShowText(item.student, firstName)}</p>
               <div className="appt-actions">
                 <Button onClick={() => onClearNoShows(item)}>
                   Record no-show meeting<span className="visually-hidden"> with {item.student.name}</span>
@@ -151,6 +160,10 @@ export function AgendaItem({ item, timeZone, onChange, onCancel, onClearNoShows,
             </>
           )}
         </div>
+      ) : item.student.noShows > 0 ? (
+        <p className="muted">
+          {firstName} has {plural(item.student.noShows, 'no-show')} this term.
+        </p>
       ) : null}
       {booked && !started ? (
         <div className="appt-actions">

@@ -13,9 +13,7 @@ import { bookingApi } from './appointments-api';
 import { documentOf } from './booking-details';
 import { DocumentFileField } from './document-file-field';
 import { formatSize } from './document-upload';
-
-/** APPT-02: a required document is due this long before the start. */
-export const DOCUMENT_LEAD_HOURS = 24;
+import { browserTimeZone, formatWhen } from './zoned-time';
 
 /** The document given for an appointment: the file with its name, size and a download link, the link, or the text. */
 export function AppointmentDocument({ appointment, downloadUrl, subject }: { appointment: AppointmentDto; downloadUrl: string; subject: string }) {
@@ -92,7 +90,7 @@ export function DocumentForm({ appointment, onSaved, onClose }: { appointment: A
   return (
     <form className="stack appt-doc-form" noValidate onSubmit={form.handleSubmit} aria-label={`${replacing ? 'Replace' : 'Add'} the ${kind} for ${appointment.reasonLabel}`}>
       <p className="muted">
-        {replacing ? `Replace your ${kind}` : `Add your ${kind}`} at least {DOCUMENT_LEAD_HOURS} hours before the start, so your advisor can read it first.
+        {replacing ? `Replace your ${kind}` : `Add your ${kind}`} by {formatWhen(appointment.documentDueAt, browserTimeZone())}, so your advisor can read it first.
       </p>
       <DocumentFileField
         key={fileKey}
