@@ -14,8 +14,8 @@ afterAll(async () => {
 });
 
 /** Signs the admin in; from /sign-in they land on the user list, from a deep link they go back to it. */
-async function signInAsAdmin(startAt = '/sign-in'): Promise<Session> {
-  const session = await openSession(browser);
+async function signInAsAdmin(startAt = '/sign-in', options: Parameters<typeof openSession>[1] = {}): Promise<Session> {
+  const session = await openSession(browser, options);
   await session.page.goto(url(startAt));
   await expectPath(session.page, '/sign-in');
   await signIn(session.page, inject('adminEmail'), inject('adminPassword'));
@@ -168,6 +168,36 @@ describe('the office', () => {
     await person.page.getByRole('button', { name: 'Save new password' }).click();
     await person.page.getByText('This reset link no longer works').waitFor();
     await person.close();
+    await admin.close();
+  });
+
+  test('on a phone the admin’s bar holds five targets: four pages and “More” with the rest (UX.md)', async () => {
+    const admin = await signInAsAdmin('/sign-in', { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const { page } = admin;
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Users', 'Reason codes', 'Policy', 'Outbox']);
+    const more = nav.getByRole('button', { name: 'More' });
+    await expect(more.getAttribute('aria-expanded')).resolves.toBe('false');
+    for (const target of [...(await nav.getByRole('link').all()), more]) expect((await target.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+
+    await more.click();
+    const panel = nav.getByRole('list', { name: 'More' });
+    await expect(panel.getByRole('link').allTextContents()).resolves.toEqual(['Audit', 'Account']);
+    await expectNoSeriousA11yIssues(page, 'phone: More open');
+    // Escape closes it and gives the cursor back to the button.
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    await expect(more.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    // A page under More: it closes on the way, and the button shows that the page is one of its own.
+    await more.click();
+    await panel.getByRole('link', { name: 'Audit' }).click();
+    await expectPath(page, '/office/audit');
+    await panel.waitFor({ state: 'hidden' });
+    await expect(more.getAttribute('data-current')).resolves.toBe('true');
+    // A tap elsewhere closes it too.
+    await more.click();
+    await page.getByRole('heading', { level: 1 }).click();
+    await panel.waitFor({ state: 'hidden' });
     await admin.close();
   });
 

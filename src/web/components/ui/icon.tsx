@@ -1,6 +1,6 @@
 import './misc.css';
 
-export type IconName = 'users' | 'mail' | 'account' | 'keyboard' | 'network' | 'calendar' | 'clock' | 'list';
+export type IconName = 'users' | 'mail' | 'account' | 'keyboard' | 'network' | 'calendar' | 'clock' | 'list' | 'more';
 
 // Simple 24 px line icons drawn here so the page needs no icon font or extra request.
 const PATHS: Record<IconName, string> = {
@@ -12,6 +12,7 @@ const PATHS: Record<IconName, string> = {
   calendar: 'M4 6h16v14H4zM4 10h16M8 3v4M16 3v4',
   clock: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 7v5l3 2',
   list: 'M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
   network: 'M12 8a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM5 20a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM19 20a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM10.8 7.6 6.2 15.4M13.2 7.6l4.6 7.8M7.5 17.5h9',
 };
 

@@ -1,11 +1,11 @@
-import { useState, type ReactNode } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { Icon } from '../../components/ui/icon';
 import { messageOf } from '../../lib/api';
 import { landingFor } from '../auth/landing';
 import { useSession, useSignedInUser } from '../auth/session';
 import { Brand } from './brand';
-import { navFor } from './nav-items';
+import { bottomBar, navFor, type NavItem } from './nav-items';
 import { ShortcutsProvider, useShortcutHelp } from './shortcuts';
 import './app-shell.css';
 
@@ -49,14 +49,75 @@ function ShortcutsButton() {
   );
 }
 
+/**
+ * The phone bar's "More": a button that opens the items the bar has no room for, above the bar. Escape or a tap
+ * elsewhere closes it; the cursor goes back to the button on Escape.
+ */
+function MoreMenu({ items }: { items: readonly NavItem[] }) {
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const current = items.some((item) => pathname === item.to || pathname.startsWith(`${item.to}/`));
+
+  useEffect(() => {
+    if (!open) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (!box.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
+
+  return (
+    <div className="nav-more" ref={box}>
+      <button
+        ref={button}
+        type="button"
+        className="nav-link nav-more-button"
+        aria-expanded={open}
+        aria-controls="nav-more-panel"
+        data-current={current || undefined}
+        onClick={() => setOpen((was) => !was)}
+      >
+        <Icon name="more" />
+        <span>More</span>
+      </button>
+      <ul id="nav-more-panel" className="nav-more-panel" aria-label="More" hidden={!open}>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} className="nav-link" onClick={() => setOpen(false)}>
+              <Icon name={item.icon} />
+              <span>{item.label}</span>
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function MainNav() {
   const user = useSignedInUser();
+  const sections = navFor(user.role);
+  // On a phone the items past the bar's room move under "More" (hidden from the bar by CSS, still in the rail).
+  const { more } = bottomBar(sections.flatMap((section) => section.items));
+  const overflow = new Set(more.map((item) => item.to));
   return (
     <nav className="shell-nav" aria-label="Main">
       <ul className="nav-list">
-        {navFor(user.role).map((section) => {
+        {sections.map((section) => {
           const links = section.items.map((item) => (
-            <li key={item.to} className="nav-item">
+            <li key={item.to} className={overflow.has(item.to) ? 'nav-item nav-item--overflow' : 'nav-item'}>
               <NavLink to={item.to} className="nav-link">
                 <Icon name={item.icon} />
                 <span>{item.label}</span>
@@ -75,6 +136,11 @@ function MainNav() {
             </li>
           );
         })}
+        {more.length > 0 ? (
+          <li className="nav-item nav-item--more">
+            <MoreMenu items={more} />
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

@@ -7,7 +7,7 @@ export type NavSection = { label: string | null; items: NavItem[] };
 
 /**
  * What each role may open, and nothing else (UX.md: a role never sees an item it cannot use). On a phone
- * these sit in a bottom bar, which holds five at most; a sixth item needs a "More" entry first.
+ * these sit in a bottom bar, which holds five at most (see `bottomBar`).
  */
 export function navFor(role: Role): NavSection[] {
   const sections: NavSection[] = [];
@@ -34,4 +34,16 @@ export function navFor(role: Role): NavSection[] {
   items.push({ to: '/account', label: 'Account', icon: 'account' });
   sections.push({ label: null, items });
   return sections;
+}
+
+/** UX.md: a phone's bottom bar holds five items at most. */
+export const BOTTOM_BAR_LIMIT = 5;
+
+/**
+ * The phone's bottom bar: every item when they fit, otherwise the first four and a "More" entry holding the
+ * rest, so the bar never has more than five targets.
+ */
+export function bottomBar(items: readonly NavItem[]): { bar: NavItem[]; more: NavItem[] } {
+  if (items.length <= BOTTOM_BAR_LIMIT) return { bar: [...items], more: [] };
+  return { bar: items.slice(0, BOTTOM_BAR_LIMIT - 1), more: items.slice(BOTTOM_BAR_LIMIT - 1) };
 }
