@@ -35,6 +35,7 @@ import { registerRequestGuards } from './plugins/request-guards';
 import { registerSecurityHeaders, securityHeadersFor } from './plugins/security-headers';
 import { registerRouteTable } from './plugins/route-table';
 import { registerSessionGuard } from './plugins/session';
+import './lib/zod-messages';
 
 export type AppDeps = {
   database: Database;

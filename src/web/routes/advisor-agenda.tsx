@@ -117,7 +117,9 @@ export function AdvisorAgendaRoute() {
 
   /** Changes what the address asks for; the history keeps one entry for the agenda, not one per day stepped. */
   function show(next: { date?: string | null; view?: View; cancelled?: boolean }) {
-    const changed = new URLSearchParams(params);
+    // From the address as it is now: two quick changes (a date typed, then "Show cancelled") must both stay,
+    // even when the page has not re-rendered between them.
+    const changed = new URLSearchParams(window.location.search);
     if (next.cancelled !== undefined) {
       if (next.cancelled) changed.set('cancelled', '1');
       else changed.delete('cancelled');

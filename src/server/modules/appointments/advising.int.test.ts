@@ -124,6 +124,15 @@ describe('settings, exceptions and codes offered', () => {
     for (const bad of [{ ...payload, bufferMinutes: -5 }, { ...payload, horizonDays: 0 }, { ...payload, timezone: 'Nowhere' }, { bufferMinutes: 5 }]) {
       expect((await as(t.app, fresh.cookie)({ method: 'PUT', url: '/api/v1/advisors/me/settings', payload: bad })).statusCode).toBe(400);
     }
+    // The 400 speaks as the page does: the same words as the browser's own check of the shared contract.
+    const tooBig = await as(t.app, fresh.cookie)({ method: 'PUT', url: '/api/v1/advisors/me/settings', payload: { ...payload, bufferMinutes: 500 } });
+    expect(tooBig.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'Check bufferMinutes: Use a whole number from 0 to 120.',
+      issues: [{ path: 'bufferMinutes', message: 'Use a whole number from 0 to 120.' }],
+    });
+    const badView = await asAdvisor()({ method: 'GET', url: '/api/v1/advisors/me/agenda?view=month' });
+    expect(badView.json().error.issues).toEqual([{ path: 'view', message: 'Choose one of: day, week.' }]);
     expect((await as(t.app, student.cookie)({ method: 'PUT', url: '/api/v1/advisors/me/settings', payload })).statusCode).toBe(403);
   });
 
