@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { expectPath, openSession, signIn, url, type Session } from './browser';
 
 /** A browser profile in a time zone, signed in and on its landing page. */
@@ -15,14 +16,18 @@ export function dateIn(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(new Date(iso));
 }
 
-/** Opens the advisor's agenda on a date (day view) and answers the card of this student, if any. */
+/**
+ * Opens the advisor's agenda on a date (day view, by its address, as a link from an email does) and answers the
+ * card of this student, if any; "Show cancelled" is set with its checkbox.
+ */
 export async function agendaCard(page: Page, date: string, studentName: string, showCancelled = false) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agenda' }).click();
-  await expectPath(page, '/agenda');
-  await page.getByLabel('Date', { exact: true }).fill(date);
-  const box = page.getByLabel('Show cancelled');
-  if ((await box.isChecked()) !== showCancelled) await box.setChecked(showCancelled);
-  await page.locator(`[data-agenda-for="${date}|day|${String(showCancelled)}"]`).waitFor({ state: 'attached' });
+  await page.goto(url(`/agenda?date=${date}`));
+  const shown = (cancelled: boolean) => page.locator(`[data-agenda-for="${date}|day|${String(cancelled)}"]`).waitFor({ state: 'attached' });
+  await shown(false);
+  if (showCancelled) {
+    await page.getByLabel('Show cancelled').setChecked(true);
+    await shown(true);
+  }
   return page.locator('li.appt-card').filter({ hasText: studentName });
 }
 
@@ -49,4 +54,31 @@ export function wallClock(instant: Date, timeZone: string): { date: string; time
   const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).formatToParts(instant);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+/** The answer's body once its status is the one expected (the body is in the failure message otherwise). */
+export function bodyOf<T>(answer: ApiAnswer, status: number): T {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  return answer.body as T;
+}
+
+/** A field shows its error in the accessible way: aria-invalid, and the message in its description. */
+export async function expectFieldError(field: Locator, message: string | RegExp): Promise<void> {
+  // Server answers arrive a moment after the click.
+  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+  await expect
+    .poll(() => field.page().evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), describedBy))
+    .toMatch(message);
+}
+
+/** An advisor's set-up as the Availability page saves it: weekly hours, booking rules and the reasons offered. */
+export async function setUpAdvisor(
+  page: Page,
+  setup: { timezone: string; weekly: { weekday: number; start: string; end: string }[]; minimumNoticeMinutes: number; horizonDays: number; codes: string[] },
+): Promise<void> {
+  const { timezone, weekly, minimumNoticeMinutes, horizonDays, codes } = setup;
+  bodyOf(await callApi(page, 'PUT', '/api/v1/advisors/me/availability', { timezone, weekly }), 200);
+  bodyOf(await callApi(page, 'PUT', '/api/v1/advisors/me/settings', { timezone, bufferMinutes: 0, minimumNoticeMinutes, horizonDays }), 200);
+  bodyOf(await callApi(page, 'PUT', '/api/v1/advisors/me/reason-codes', { codes }), 200);
 }

@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { dayParts, formatWeekRange, weekStart } from '../../src/web/features/appointments/week';
 import { addDays } from '../../src/web/features/appointments/zoned-time';
-import { agendaCard, callApi, dateIn, signedIn, wallClock } from './advising-pages';
+import { agendaCard, bodyOf, callApi, dateIn, expectFieldError, setUpAdvisor, signedIn, wallClock } from './advising-pages';
 import { checkPage, createAccounts, expectPath, launchBrowser, openSession, passphrase, signIn, uniqueEmail, url, type NewAccount, type Session } from './browser';
 
 /**
@@ -33,10 +33,6 @@ let noShowZone = 'UTC';
 /** The appointment the student books with Ines through the week view, which Ines then cancels. */
 let bookedStart = '';
 
-function bodyOf<T>(answer: { status: number; body: unknown }, status: number): T {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  return answer.body as T;
-}
 
 /** The focused element's id, for "the cursor went there" checks. */
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -57,13 +53,6 @@ function mailLink(mails: readonly OutboxMail[], to: string, subject: string, lab
   return link;
 }
 
-async function expectFieldError(field: Locator, message: string | RegExp): Promise<void> {
-  // Server answers arrive a moment after the click.
-  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
-  const description = await field.page().evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), describedBy);
-  expect(description).toMatch(message);
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -84,9 +73,7 @@ beforeAll(async () => {
   const zone = noShowZone;
   const start = wallClock(soon, zone);
   const end = wallClock(new Date(soon.getTime() + 30 * 60_000), zone);
-  bodyOf(await callApi(omar.page, 'PUT', '/api/v1/advisors/me/availability', { timezone: zone, weekly: [] }), 200);
-  bodyOf(await callApi(omar.page, 'PUT', '/api/v1/advisors/me/settings', { timezone: zone, bufferMinutes: 0, minimumNoticeMinutes: 0, horizonDays: 30 }), 200);
-  bodyOf(await callApi(omar.page, 'PUT', '/api/v1/advisors/me/reason-codes', { codes: [NOSHOW_CODE] }), 200);
+  await setUpAdvisor(omar.page, { timezone: zone, weekly: [], minimumNoticeMinutes: 0, horizonDays: 30, codes: [NOSHOW_CODE] });
   bodyOf(await callApi(omar.page, 'POST', '/api/v1/advisors/me/exceptions', { kind: 'extra_hours', date: start.date, start: start.time, end: end.time, note: '' }), 201);
   await omar.close();
 
@@ -329,6 +316,40 @@ describe('advising: the advisor, the office and the week view', () => {
     expect(dateIn(bookedStart, STUDENT_ZONE) >= firstDay).toBe(true);
     await kofi.close();
   }, 240_000);
+
+  test('the agenda opens on today in the advisor’s zone, steps by day and week, keeps its view in the address, and Today comes back', async () => {
+    expect(bookedStart).not.toBe('');
+    const ines = await signedIn(browser, advisor, '/agenda', ADVISOR_ZONE);
+    const page = ines.page;
+    const today = dateIn(new Date().toISOString(), ADVISOR_ZONE);
+    const day = dateIn(bookedStart, ADVISOR_ZONE);
+    const answered = (key: string) => page.locator(`[data-agenda-for="${key}"]`).waitFor({ state: 'attached' });
+    await answered(`${today}|day|false`);
+    await expect(page.getByLabel('Date', { exact: true }).inputValue()).resolves.toBe(today);
+    await expect(page.getByRole('button', { name: 'Today' }).count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Next day' }).click();
+    await answered(`${addDays(today, 1)}|day|false`);
+    expect(new URL(page.url()).searchParams.get('date')).toBe(addDays(today, 1));
+    await page.getByRole('button', { name: 'Today' }).click();
+    await answered(`${today}|day|false`);
+    expect(new URL(page.url()).search).toBe('');
+
+    // The booked day by the date field, then the week around it; a reload keeps both.
+    await page.getByLabel('Date', { exact: true }).fill(day);
+    await answered(`${day}|day|false`);
+    const card = page.locator('li.appt-card').filter({ hasText: student.name });
+    await card.waitFor();
+    await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Week' }).click();
+    await answered(`${day}|week|false`);
+    await card.waitFor();
+    await page.reload();
+    await answered(`${day}|week|false`);
+    await card.waitFor();
+    await expect(page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Week' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await checkPage(page, 'agenda: a week with a booking');
+    await ines.close();
+  }, 120_000);
 
   test('the advisor cancels from the agenda, and the student sees it cancelled and is emailed', async () => {
     expect(bookedStart).not.toBe('');

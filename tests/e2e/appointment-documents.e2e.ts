@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { agendaCard, callApi, dateIn, signedIn } from './advising-pages';
+import { agendaCard, bodyOf, callApi, dateIn, expectFieldError, setUpAdvisor, signedIn } from './advising-pages';
 import { checkPage, createAccounts, expectPath, launchBrowser, openSession, passphrase, signIn, uniqueEmail, url, type NewAccount, type Session } from './browser';
 
 /**
@@ -26,19 +26,6 @@ let admin: Session;
 /** When the student's booking starts (the advisor's agenda opens on its date). */
 let bookedStart = '';
 
-function bodyOf<T>(answer: { status: number; body: unknown }, status: number): T {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  return answer.body as T;
-}
-
-/** A field shows its error in the accessible way: aria-invalid, and the message in its description. */
-async function expectFieldError(field: Locator, message: string | RegExp): Promise<void> {
-  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
-  await expect
-    .poll(() => field.page().evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), describedBy))
-    .toMatch(message);
-}
 
 /** The first open time of the panel shown, with this advisor. */
 async function pickFirstTime(page: Page): Promise<void> {
@@ -75,9 +62,7 @@ beforeAll(async () => {
   // Dana is open every day, three days out at the earliest: well before the document deadline.
   const dana = await signedIn(browser, advisor, '/agenda', ZONE);
   const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' }));
-  bodyOf(await callApi(dana.page, 'PUT', '/api/v1/advisors/me/availability', { timezone: ZONE, weekly }), 200);
-  bodyOf(await callApi(dana.page, 'PUT', '/api/v1/advisors/me/settings', { timezone: ZONE, bufferMinutes: 0, minimumNoticeMinutes: 3 * 24 * 60, horizonDays: 30 }), 200);
-  bodyOf(await callApi(dana.page, 'PUT', '/api/v1/advisors/me/reason-codes', { codes: [CODE] }), 200);
+  await setUpAdvisor(dana.page, { timezone: ZONE, weekly, minimumNoticeMinutes: 3 * 24 * 60, horizonDays: 30, codes: [CODE] });
   await dana.close();
 
   const lena = await signedIn(browser, student, '/network', ZONE);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { agendaCard, callApi, dateIn, signedIn } from './advising-pages';
+import { agendaCard, bodyOf, callApi, dateIn, setUpAdvisor, signedIn } from './advising-pages';
 import { checkPage, createAccounts, expectPath, expectTitle, launchBrowser, openSession, passphrase, signIn, uniqueEmail, url, type NewAccount, type Session } from './browser';
 
 /**
@@ -24,10 +24,6 @@ const quiet: NewAccount = { email: uniqueEmail('lena'), name: `Lena Quiet ${suff
 let browser: Browser;
 let admin: Session;
 
-function bodyOf<T>(answer: { status: number; body: unknown }, status: number): T {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  return answer.body as T;
-}
 
 /** The focused element's text, for "the cursor went there" checks. */
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
@@ -116,9 +112,7 @@ describe('the office: programs and the audit of staff access', () => {
     bodyOf(await callApi(admin.page, 'POST', '/api/v1/admin/reason-codes', code), 201);
     const maya = await signedIn(browser, advisor, '/agenda', ADVISOR_ZONE);
     const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '07:00', end: '21:00' }));
-    bodyOf(await callApi(maya.page, 'PUT', '/api/v1/advisors/me/availability', { timezone: ADVISOR_ZONE, weekly }), 200);
-    bodyOf(await callApi(maya.page, 'PUT', '/api/v1/advisors/me/settings', { timezone: ADVISOR_ZONE, bufferMinutes: 0, minimumNoticeMinutes: 60, horizonDays: 14 }), 200);
-    bodyOf(await callApi(maya.page, 'PUT', '/api/v1/advisors/me/reason-codes', { codes: [CODE] }), 200);
+    await setUpAdvisor(maya.page, { timezone: ADVISOR_ZONE, weekly, minimumNoticeMinutes: 60, horizonDays: 14, codes: [CODE] });
 
     const jonas = await signedIn(browser, student, '/network', 'UTC');
     const slots = bodyOf<{ items: { advisorId: string; start: string }[] }>(await callApi(jonas.page, 'GET', `/api/v1/slots?reasonCode=${CODE}&limit=1`), 200);

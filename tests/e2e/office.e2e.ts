@@ -175,6 +175,7 @@ describe('the office', () => {
     const admin = await signInAsAdmin('/sign-in', { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     const { page } = admin;
     const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Users' }).waitFor();
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Users', 'Reason codes', 'Policy', 'Outbox']);
     const more = nav.getByRole('button', { name: 'More' });
     await expect(more.getAttribute('aria-expanded')).resolves.toBe('false');

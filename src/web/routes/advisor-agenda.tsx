@@ -15,6 +15,7 @@ import { NoShowClearanceDialog, type Student } from '../features/appointments/no
 import { addDays, browserTimeZone, formatDay, formatTime, groupByDay, localDate } from '../features/appointments/zoned-time';
 import { messageOf } from '../lib/api';
 import { useAutoRefresh } from '../lib/use-auto-refresh';
+import { useFocusLinked } from '../lib/use-focus-linked';
 import { usePageTitle } from '../lib/use-page-title';
 import '../features/appointments/appointments.css';
 
@@ -100,13 +101,7 @@ export function AdvisorAgendaRoute() {
   }, [focusAfter]);
 
   // A link to one appointment (from an email) lands on its card once the agenda holding it is shown.
-  const focusShown = agenda?.items.some((item) => item.id === focusId) === true;
-  useEffect(() => {
-    if (!focusId || !focusShown) return;
-    const heading = document.getElementById(agendaTitleId(focusId));
-    heading?.scrollIntoView({ block: 'center' });
-    heading?.focus();
-  }, [focusId, focusShown]);
+  useFocusLinked(focusId && agendaTitleId(focusId), agenda?.items.some((item) => item.id === focusId) === true);
 
   const timeZone = agenda?.timezone ?? browserTimeZone();
   const shownDate = askedDate ?? agenda?.date;

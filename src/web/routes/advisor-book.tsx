@@ -6,7 +6,7 @@ import type { ReasonCodeDto } from '../../shared/contracts/reason-codes';
 import { APPOINTMENT_MODES, type AppointmentMode } from '../../shared/domain/reason-codes';
 import { Button } from '../components/ui/button';
 import { ErrorSummary } from '../components/ui/error-summary';
-import { FormError } from '../components/ui/form-error';
+import { FormActions } from '../components/ui/form-actions';
 import { Notice, PageNotices } from '../components/ui/notice';
 import { PageHeader } from '../components/ui/page-header';
 import { Panel } from '../components/ui/panel';
@@ -161,12 +161,7 @@ function BookForm({ setup, advisorId, onBooked }: { setup: Setup; advisorId: str
         <SelectField label="How you will meet" options={(code?.modes ?? []).map((value) => ({ value, label: MODE_LABELS[value] }))} {...form.field('mode')} />
         <TextAreaField label="Note (optional)" hint="The student sees it in the email and on My appointments." maxLength={2000} {...form.field('note')} />
         {code?.needsDocument ? <p className="muted">This reason needs their {DOCUMENT_LABELS[code.needsDocument]}; the student adds it themselves.</p> : null}
-        <FormError message={form.formError} />
-        <div className="appt-actions">
-          <Button type="submit" variant="primary" busy={form.submitting}>
-            {form.submitting ? 'Booking…' : 'Book and email the student'}
-          </Button>
-        </div>
+        <FormActions form={form} className="appt-actions" label="Book and email the student" busyLabel="Booking…" />
       </Panel>
       {leave.prompt}
     </form>

@@ -13,6 +13,7 @@ import { AppointmentDocument, DocumentForm } from '../features/appointments/appo
 import { bookingApi } from '../features/appointments/appointments-api';
 import { browserTimeZone, formatWhen } from '../features/appointments/zoned-time';
 import { messageOf } from '../lib/api';
+import { useFocusLinked } from '../lib/use-focus-linked';
 import { usePageTitle } from '../lib/use-page-title';
 import '../features/appointments/appointments.css';
 
@@ -197,12 +198,7 @@ export function AppointmentsRoute() {
   }
 
   const linkedShown = linkedId !== undefined && data !== null && [...data.upcoming, ...data.past].some((appointment) => appointment.id === linkedId);
-  useEffect(() => {
-    if (!linkedId || !linkedShown) return;
-    const heading = document.getElementById(appointmentTitleId(linkedId));
-    heading?.scrollIntoView({ block: 'center' });
-    heading?.focus();
-  }, [linkedId, linkedShown]);
+  useFocusLinked(linkedId && appointmentTitleId(linkedId), linkedShown);
 
   const standing = data?.standing;
   return (

@@ -2,10 +2,9 @@ import { useEffect, useState } from 'react';
 import type { FieldIssue } from '../../shared/contracts/errors';
 import { officePolicyBody, type OfficePolicyDto } from '../../shared/contracts/reason-codes';
 import { CANCELLATION_CUTOFFS } from '../../shared/domain/appointment-policy';
-import { Button } from '../components/ui/button';
 import { Checkbox } from '../components/ui/checkbox';
 import { ErrorSummary } from '../components/ui/error-summary';
-import { FormError } from '../components/ui/form-error';
+import { FormActions } from '../components/ui/form-actions';
 import { PageNotices } from '../components/ui/notice';
 import { NumberField } from '../components/ui/number-field';
 import { PageHeader } from '../components/ui/page-header';
@@ -195,12 +194,7 @@ function PolicyForm({ policy, onSaved }: { policy: OfficePolicyDto; onSaved: (po
         />
         <TextAreaField label="Holidays" hint="One date per line, like 2026-12-24. They do not count as business days." {...form.field('holidays')} />
       </Panel>
-      <FormError message={form.formError} />
-      <div className="appt-actions">
-        <Button type="submit" variant="primary" busy={form.submitting}>
-          {form.submitting ? 'Saving…' : 'Save policy'}
-        </Button>
-      </div>
+      <FormActions form={form} className="appt-actions" label="Save policy" busyLabel="Saving…" />
       {leave.prompt}
     </form>
   );

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bookableAdvisor, signInAgain, signedInUser, type SignedInUser } from '../../../../tests/factories';
+import { bookableAdvisor, saveOfficePolicy, signInAgain, signedInUser, type SignedInUser } from '../../../../tests/factories';
 import { as, createTestApp, type TestApp } from '../../../../tests/setup/test-app';
 import { appointments, mailOutbox } from '../../db/schema/index';
 import { manualClock } from '../../lib/clock';
@@ -56,20 +56,8 @@ async function slots(user: SignedInUser, query: string) {
   return as(t.app, user.cookie)({ method: 'GET', url: `/api/v1/slots?${query}` });
 }
 
-async function setPolicy(overrides: Record<string, unknown>) {
-  const base = {
-    timezone: 'America/New_York',
-    cancellationCutoff: '24h',
-    documentLeadHours: 24,
-    noShowAfterMinutes: 10,
-    noShowLadder: { notice: 1, warning: 2, blocked: 3 },
-    termCap: null,
-    terms: [{ name: 'Spring 2026', startsOn: '2026-01-12', endsOn: '2026-05-08' }],
-    holidays: [],
-  };
-  const response = await as(t.app, admin.cookie)({ method: 'PUT', url: '/api/v1/admin/office-policy', payload: { ...base, ...overrides } });
-  if (response.statusCode !== 200) throw new Error(`policy: ${response.statusCode} ${response.body}`);
-}
+/** The office policy of these tests (tests/factories.ts: a spring term 2026 in New York) with the overrides. */
+const setPolicy = (overrides: Record<string, unknown>) => saveOfficePolicy(t.app, admin, overrides);
 
 function firstEvent(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics));

@@ -1,4 +1,3 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
@@ -13,6 +12,7 @@ import {
   type SignedInUser,
 } from '../../../../tests/factories';
 import { as, createTestApp, type TestApp } from '../../../../tests/setup/test-app';
+import { streamUpload as streamTo } from '../../../../tests/stream-upload';
 import { waitFor } from '../../../../tests/wait-for';
 import { DOCUMENT_CONTENT_TYPES } from '../../../shared/contracts/documents';
 import { auditEvents, documents } from '../../db/schema/index';
@@ -62,40 +62,14 @@ async function documentRows(ownerId: string) {
   return t.app.services.db.select({ id: documents.id }).from(documents).where(eq(documents.ownerId, ownerId));
 }
 
-/** Streams `total` bytes over a real socket and stops as soon as an answer arrives: nothing holds the body. */
+/** Streams `total` bytes to the upload route over a real socket (tests/stream-upload.ts). */
 function streamUpload(total: number, headers: Record<string, string>) {
   const chunk = Buffer.alloc(64 * 1024, 'a');
-  const started = performance.now();
-  return new Promise<{ status: number; body: string; ms: number; sent: number }>((resolve, reject) => {
-    let sent = 0;
-    let answered = false;
-    const req = httpRequest(`${baseUrl}/api/v1/documents`, {
-      method: 'POST',
-      headers: { cookie: student.cookie, 'content-type': 'text/plain', 'content-disposition': 'attachment; filename="big.txt"', ...headers },
-    });
-    req.on('response', (res: IncomingMessage) => {
-      answered = true;
-      const ms = performance.now() - started;
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (part: string) => {
-        body += part;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms, sent }));
-    });
-    // The server closes the connection after a 413; writes after that fail, which is the point.
-    req.on('error', (error) => (answered ? undefined : reject(error)));
-    const pump = () => {
-      while (!answered && sent < total) {
-        sent += chunk.length;
-        if (!req.write(chunk)) {
-          req.once('drain', pump);
-          return;
-        }
-      }
-      if (!answered) req.end();
-    };
-    pump();
+  return streamTo(`${baseUrl}/api/v1/documents`, total, chunk, {
+    cookie: student.cookie,
+    'content-type': 'text/plain',
+    'content-disposition': 'attachment; filename="big.txt"',
+    ...headers,
   });
 }
 

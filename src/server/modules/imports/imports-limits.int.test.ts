@@ -1,4 +1,3 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import type { ImportResponse } from '../../../shared/contracts/imports';
 import { signedInUser, type SignedInUser } from '../../../../tests/factories';
 import { linkedinCsv, vcardWithPhoto } from '../../../../tests/fixtures/imports/generate';
 import { as, createTestApp, type TestApp } from '../../../../tests/setup/test-app';
+import { streamUpload as streamTo } from '../../../../tests/stream-upload';
 import { profileKey } from './import-matching';
 import { findMatchCandidates } from './imports.repo';
 
@@ -28,44 +28,10 @@ function post(query: string, body: string | Buffer, type = 'text/csv') {
   return as(t.app, user.cookie)({ method: 'POST', url: `/api/v1/imports?${query}`, headers: { 'content-type': type }, payload: body });
 }
 
-/**
- * Streams `total` bytes to the import route over a real socket, a 64 KiB chunk at a time with back-pressure,
- * and stops writing as soon as an answer arrives. Nothing here holds the whole body in memory.
- */
+/** Streams `total` bytes to the import route over a real socket, 64 KiB at a time (tests/stream-upload.ts). */
 function streamUpload(total: number, headers: Record<string, string>) {
   const chunk = Buffer.alloc(64 * 1024, 'a,b,c\n');
-  const started = performance.now();
-  return new Promise<{ status: number; body: string; ms: number; sent: number }>((resolve, reject) => {
-    let sent = 0;
-    let answered = false;
-    const req = httpRequest(`${baseUrl}/api/v1/imports?format=csv&dryRun=false`, {
-      method: 'POST',
-      headers: { cookie: user.cookie, 'content-type': 'text/csv', ...headers },
-    });
-    req.on('response', (res: IncomingMessage) => {
-      answered = true;
-      const ms = performance.now() - started;
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (part: string) => {
-        body += part;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms, sent }));
-    });
-    // The server closes the connection after a 413; writes after that fail, which is the point.
-    req.on('error', (error) => (answered ? undefined : reject(error)));
-    const pump = () => {
-      while (!answered && sent < total) {
-        sent += chunk.length;
-        if (!req.write(chunk)) {
-          req.once('drain', pump);
-          return;
-        }
-      }
-      if (!answered) req.end();
-    };
-    pump();
-  });
+  return streamTo(`${baseUrl}/api/v1/imports?format=csv&dryRun=false`, total, chunk, { cookie: user.cookie, 'content-type': 'text/csv', ...headers });
 }
 
 describe('upload-limits (ASVS 5.2.1, 5.2.2)', () => {

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useDisclosure } from '../../lib/use-disclosure';
 import './disclosure-menu.css';
 
 type DisclosureMenuProps = {
@@ -13,28 +14,8 @@ type DisclosureMenuProps = {
  * menu: Tab moves through the items, Escape or a click elsewhere closes it and focus returns to the button.
  */
 export function DisclosureMenu({ label, children, align = 'end' }: DisclosureMenuProps) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, toggle, root, button } = useDisclosure();
   const listId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    function onPointer(event: PointerEvent) {
-      if (root.current && event.target instanceof Node && !root.current.contains(event.target)) setOpen(false);
-    }
-    function onKey(event: KeyboardEvent) {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    }
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   return (
     <div className="disclosure-menu" ref={root}>
@@ -44,7 +25,7 @@ export function DisclosureMenu({ label, children, align = 'end' }: DisclosureMen
         className="button button--secondary"
         aria-expanded={open}
         aria-controls={listId}
-        onClick={() => setOpen((current) => !current)}
+        onClick={toggle}
       >
         {label}
         <span className="disclosure-caret" aria-hidden="true">

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Button } from '../../components/ui/button';
-import { FormError } from '../../components/ui/form-error';
+import { FormActions } from '../../components/ui/form-actions';
 import { LiveStatus } from '../../components/ui/notice';
 import { Panel } from '../../components/ui/panel';
 import { PasswordField } from '../../components/ui/password-field';
@@ -42,12 +41,7 @@ export function PasswordPanel() {
           hint={<PasswordHint value={form.values.newPassword} />}
           {...form.field('newPassword')}
         />
-        <FormError message={form.formError} />
-        <div className="button-row">
-          <Button type="submit" variant="primary" busy={form.submitting}>
-            {form.submitting ? 'Changing…' : 'Change password'}
-          </Button>
-        </div>
+        <FormActions form={form} label="Change password" busyLabel="Changing…" />
       </form>
       <LiveStatus message={done} />
     </Panel>

@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import { advisorSettingsBody } from '../../../shared/contracts/advising';
 import type { FieldIssue } from '../../../shared/contracts/errors';
-import { Button } from '../../components/ui/button';
 import { ErrorSummary } from '../../components/ui/error-summary';
-import { FormError } from '../../components/ui/form-error';
+import { FormActions } from '../../components/ui/form-actions';
 import { NumberField } from '../../components/ui/number-field';
 import { contractIssues, toNumber } from '../../lib/contract-check';
 import { useForm } from '../../lib/use-form';
@@ -66,12 +65,7 @@ export function BookingRulesForm({ rules, timezone, onSaved, onDirtyChange }: Bo
         <NumberField label="Minimum notice (hours)" hint="No one can book sooner than this." min={0} max={MAX_NOTICE_HOURS} step="any" inputMode="decimal" {...form.field('notice')} />
         <NumberField label="Horizon (days)" hint="How far ahead students can book." range={horizonDays} {...form.field('horizon')} />
       </div>
-      <FormError message={form.formError} />
-      <div className="appt-actions">
-        <Button type="submit" variant="primary" busy={form.submitting}>
-          {form.submitting ? 'Saving…' : 'Save booking rules'}
-        </Button>
-      </div>
+      <FormActions form={form} className="appt-actions" label="Save booking rules" busyLabel="Saving…" />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { CopyField } from '../../components/ui/copy-field';
-import { Dialog } from '../../components/ui/dialog';
 import { FormError } from '../../components/ui/form-error';
 import { Panel } from '../../components/ui/panel';
 import { useDialogAction } from '../../lib/use-dialog-action';
@@ -132,38 +132,31 @@ export function CalendarFeedPanel({ enabled, onChange }: CalendarFeedPanelProps)
           </>
         )}
       </div>
-      <Dialog
+      <ConfirmDialog
         open={confirming === 'rotate'}
         onClose={dialog.close}
         title="Make a new calendar address?"
         description="The address your calendar apps use now stops working at once. You will add the new one to each app again. Use this if the address was shared by mistake."
-      >
-        <FormError message={dialog.error} />
-        <div className="button-row button-row--end">
-          <Button data-autofocus onClick={dialog.close}>
-            Keep the current one
-          </Button>
-          <Button variant="primary" busy={dialog.busy} onClick={() => void dialog.run(() => makeAddress('New calendar address made. The old one no longer works; add this one to your calendar app.'))}>
-            {dialog.busy ? 'Making it…' : 'Make a new address'}
-          </Button>
-        </div>
-      </Dialog>
-      <Dialog
+        keepLabel="Keep the current one"
+        confirmLabel="Make a new address"
+        busyLabel="Making it…"
+        busy={dialog.busy}
+        error={dialog.error}
+        onConfirm={() => void dialog.run(() => makeAddress('New calendar address made. The old one no longer works; add this one to your calendar app.'))}
+      />
+      <ConfirmDialog
         open={confirming === 'revoke'}
         onClose={dialog.close}
         title="Turn off the calendar subscription?"
         description="The address stops working at once: calendar apps stop getting your appointments, and some remove the ones they show. You can make a new address later."
-      >
-        <FormError message={dialog.error} />
-        <div className="button-row button-row--end">
-          <Button data-autofocus onClick={dialog.close}>
-            Keep it on
-          </Button>
-          <Button variant="danger" busy={dialog.busy} onClick={() => void dialog.run(turnOff)}>
-            {dialog.busy ? 'Turning off…' : 'Turn off'}
-          </Button>
-        </div>
-      </Dialog>
+        keepLabel="Keep it on"
+        confirmLabel="Turn off"
+        busyLabel="Turning off…"
+        tone="danger"
+        busy={dialog.busy}
+        error={dialog.error}
+        onConfirm={() => void dialog.run(turnOff)}
+      />
     </Panel>
   );
 }

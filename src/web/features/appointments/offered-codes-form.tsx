@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import type { ReasonCodeDto } from '../../../shared/contracts/reason-codes';
-import { Button } from '../../components/ui/button';
 import { Checkbox } from '../../components/ui/checkbox';
 import { FieldError } from '../../components/ui/field-frame';
-import { FormError } from '../../components/ui/form-error';
+import { FormActions } from '../../components/ui/form-actions';
 import { useForm } from '../../lib/use-form';
 import { advisingApi } from './appointments-api';
 
@@ -43,12 +42,7 @@ export function OfferedCodesForm({ codes, offered, onSaved, onDirtyChange }: Off
         ))}
         <FieldError id={errorId} error={chosen.error} />
       </fieldset>
-      <FormError message={form.formError} />
-      <div className="appt-actions">
-        <Button type="submit" variant="primary" busy={form.submitting}>
-          {form.submitting ? 'Saving…' : 'Save reasons'}
-        </Button>
-      </div>
+      <FormActions form={form} className="appt-actions" label="Save reasons" busyLabel="Saving…" />
     </form>
   );
 }

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ContactDto } from '../../../shared/contracts/contacts';
-import { Button } from '../../components/ui/button';
-import { Dialog } from '../../components/ui/dialog';
-import { FormError } from '../../components/ui/form-error';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { messageOf } from '../../lib/api';
 import { contactsApi } from './contacts-api';
 import type { DeletedState } from './deleted-state';
@@ -26,16 +24,18 @@ export function DeleteContactDialog({ contact, open, onClose }: { contact: Conta
     }
   }
   return (
-    <Dialog open={open} onClose={onClose} title={`Delete ${contact.displayName}?`} description="They leave your network with their timeline and gives and asks. You can undo this right after.">
-      <FormError message={error} />
-      <div className="button-row button-row--end">
-        <Button data-autofocus onClick={onClose}>
-          Cancel
-        </Button>
-        <Button variant="danger" busy={busy} onClick={() => void confirm()}>
-          {busy ? 'Deleting…' : 'Delete'}
-        </Button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      open={open}
+      onClose={onClose}
+      title={`Delete ${contact.displayName}?`}
+      description="They leave your network with their timeline and gives and asks. You can undo this right after."
+      keepLabel="Cancel"
+      confirmLabel="Delete"
+      busyLabel="Deleting…"
+      tone="danger"
+      busy={busy}
+      error={error}
+      onConfirm={() => void confirm()}
+    />
   );
 }

@@ -1,6 +1,5 @@
 import { INTERACTION_KINDS, type ContactDto, type InteractionDto, type InteractionKind } from '../../../shared/contracts/contacts';
-import { Button } from '../../components/ui/button';
-import { FormError } from '../../components/ui/form-error';
+import { FormActions } from '../../components/ui/form-actions';
 import { SelectField } from '../../components/ui/select-field';
 import { TextAreaField } from '../../components/ui/text-area-field';
 import { TextField } from '../../components/ui/text-field';
@@ -52,12 +51,7 @@ export function LogInteractionForm({ contact, onLogged }: LogInteractionFormProp
         <TextField label="When" type="datetime-local" {...form.field('occurredAt')} />
       </div>
       <TextAreaField label="What you talked about" className="log-summary" rows={2} {...form.field('summary')} />
-      <FormError message={form.formError} />
-      <div className="button-row">
-        <Button type="submit" variant="primary" busy={form.submitting}>
-          {form.submitting ? 'Logging…' : 'Log it'}
-        </Button>
-      </div>
+      <FormActions form={form} label="Log it" busyLabel="Logging…" />
     </form>
   );
 }

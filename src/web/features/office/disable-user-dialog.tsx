@@ -1,7 +1,5 @@
 import type { AdminUserDto } from '../../../shared/contracts/users';
-import { Button } from '../../components/ui/button';
-import { Dialog } from '../../components/ui/dialog';
-import { FormError } from '../../components/ui/form-error';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { useDialogAction } from '../../lib/use-dialog-action';
 import { usersApi } from './users-api';
 
@@ -16,21 +14,18 @@ export function DisableUserDialog({ user, onClose, onDisabled }: DisableUserDial
   const { busy, error, run, close } = useDialogAction(onClose);
   const confirm = (target: AdminUserDto) => run(async () => onDisabled(await usersApi.disable(target.id)));
   return (
-    <Dialog
+    <ConfirmDialog
       open={user !== null}
       onClose={close}
       title={user ? `Disable ${user.name}?` : 'Disable account?'}
       description="They will be signed out everywhere and cannot sign in until you enable the account again. Nothing they made is deleted."
-    >
-      <FormError message={error} />
-      <div className="button-row button-row--end">
-        <Button data-autofocus onClick={close}>
-          Cancel
-        </Button>
-        <Button variant="danger" busy={busy} onClick={() => user && void confirm(user)}>
-          {busy ? 'Disabling…' : 'Disable account'}
-        </Button>
-      </div>
-    </Dialog>
+      keepLabel="Cancel"
+      confirmLabel="Disable account"
+      busyLabel="Disabling…"
+      tone="danger"
+      busy={busy}
+      error={error}
+      onConfirm={() => user && void confirm(user)}
+    />
   );
 }

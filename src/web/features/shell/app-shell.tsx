@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { Icon } from '../../components/ui/icon';
 import { messageOf } from '../../lib/api';
+import { useDisclosure } from '../../lib/use-disclosure';
 import { landingFor } from '../auth/landing';
 import { useSession, useSignedInUser } from '../auth/session';
 import { Brand } from './brand';
@@ -54,32 +55,12 @@ function ShortcutsButton() {
  * elsewhere closes it; the cursor goes back to the button on Escape.
  */
 function MoreMenu({ items }: { items: readonly NavItem[] }) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, toggle, root, button } = useDisclosure();
   const { pathname } = useLocation();
-  const box = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
   const current = items.some((item) => pathname === item.to || pathname.startsWith(`${item.to}/`));
 
-  useEffect(() => {
-    if (!open) return undefined;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (!box.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
-
   return (
-    <div className="nav-more" ref={box}>
+    <div className="nav-more" ref={root}>
       <button
         ref={button}
         type="button"
@@ -87,7 +68,7 @@ function MoreMenu({ items }: { items: readonly NavItem[] }) {
         aria-expanded={open}
         aria-controls="nav-more-panel"
         data-current={current || undefined}
-        onClick={() => setOpen((was) => !was)}
+        onClick={toggle}
       >
         <Icon name="more" />
         <span>More</span>
