@@ -70,4 +70,39 @@ describe('seedDemoOffice', () => {
     const me = await as(t.app, sessionCookieFrom(login))({ method: 'GET', url: '/api/v1/me' });
     expect(me.json().user).toMatchObject({ email: account.email, role });
   });
+
+  it('fills a student’s network (four circles, due ties, a duplicate to merge) and books appointments the advisors see', async () => {
+    const accounts = await seedDemoOffice(t.app.services);
+    const signIn = async (local: string) => {
+      const account = accounts.find((a) => a.email.startsWith(`${local}@`));
+      if (!account) throw new Error(`no demo ${local}`);
+      const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: account.password } });
+      return as(t.app, sessionCookieFrom(login));
+    };
+    const aisha = await signIn('aisha.bello');
+    const contacts = (await aisha({ method: 'GET', url: '/api/v1/contacts?limit=100' })).json().items as { circle: string }[];
+    expect(contacts).toHaveLength(8);
+    expect(new Set(contacts.map((c) => c.circle))).toEqual(new Set(['professional', 'community', 'personal', 'new']));
+    const due = (await aisha({ method: 'GET', url: '/api/v1/reminders' })).json().items as unknown[];
+    expect(due.length).toBeGreaterThan(0);
+    const duplicates = (await aisha({ method: 'GET', url: '/api/v1/contacts/duplicates' })).json();
+    expect(JSON.stringify(duplicates)).toContain('Grace');
+
+    const maya = await signIn('maya.castillo');
+    const agenda = async (includeCancelled: boolean) => {
+      const items: { reasonCode: string; status: string }[] = [];
+      for (let week = 0; week < 4; week += 1) {
+        const date = new Date(Date.now() + week * 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+        items.push(...(await maya({ method: 'GET', url: `/api/v1/advisors/me/agenda?view=week&date=${date}&includeCancelled=${String(includeCancelled)}` })).json().items);
+      }
+      return items;
+    };
+    expect((await agenda(false)).map((a) => a.reasonCode).sort()).toEqual(['PART_TIME_JOB_SEARCH', 'RESUME_REVIEW']);
+    expect((await agenda(true)).filter((a) => a.status === 'cancelled').map((a) => a.reasonCode)).toEqual(['INTERNSHIP_SEARCH']);
+
+    // Seeding again adds nothing: the same contacts and bookings.
+    await seedDemoOffice(t.app.services);
+    expect((await aisha({ method: 'GET', url: '/api/v1/contacts?limit=100' })).json().items).toHaveLength(8);
+    expect(await agenda(true)).toHaveLength(3);
+  });
 });

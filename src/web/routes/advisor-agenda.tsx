@@ -164,25 +164,28 @@ export function AdvisorAgendaRoute() {
           </>
         }
       />
-      <div className="toolbar">
-        <Button disabled={!shownDate} onClick={() => shownDate && show({ date: addDays(shownDate, -step) })}>
-          Previous {view}
-        </Button>
-        {/* A navigation control, not a form: it is never wrong, so it has no error and nothing to check on leaving. */}
-        <TextField
-          id="agenda-date"
-          name="agenda-date"
-          label="Date"
-          type="date"
-          value={shownDate ?? ''}
-          error={undefined}
-          onBlur={() => undefined}
-          onChange={(event) => DATE.test(event.target.value) && show({ date: event.target.value })}
-        />
-        <Button disabled={!shownDate} onClick={() => shownDate && show({ date: addDays(shownDate, step) })}>
-          Next {view}
-        </Button>
-        {today && shownDate && shownDate !== today ? <Button onClick={() => show({ date: null })}>Today</Button> : null}
+      <div className="agenda-toolbar">
+        <div className="agenda-step" role="group" aria-label={`Which ${view}`}>
+          <Button disabled={!shownDate} onClick={() => shownDate && show({ date: addDays(shownDate, -step) })}>
+            Previous {view}
+          </Button>
+          {/* A navigation control, not a form: it is never wrong, so it has no error and nothing to check on leaving. */}
+          <TextField
+            id="agenda-date"
+            name="agenda-date"
+            label="Date"
+            type="date"
+            className="agenda-date"
+            value={shownDate ?? ''}
+            error={undefined}
+            onBlur={() => undefined}
+            onChange={(event) => DATE.test(event.target.value) && show({ date: event.target.value })}
+          />
+          <Button disabled={!shownDate} onClick={() => shownDate && show({ date: addDays(shownDate, step) })}>
+            Next {view}
+          </Button>
+          {today && shownDate && shownDate !== today ? <Button onClick={() => show({ date: null })}>Today</Button> : null}
+        </div>
         <ChipGroup label="Show" options={VIEWS} value={view} onChange={(next) => show({ view: next })} />
         <Checkbox label="Show cancelled" checked={showCancelled} onChange={(event) => show({ cancelled: event.target.checked })} />
       </div>
