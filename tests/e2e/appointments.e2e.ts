@@ -160,9 +160,14 @@ describe('advising appointments', () => {
     await expect(booked.textContent()).resolves.toContain(REASON);
     await expect(booked.textContent()).resolves.toContain('Looking for weekend work near campus');
     await expect(booked.getByText('Booked', { exact: true }).isVisible()).resolves.toBe(true);
+    // Private notes stay a single button until the advisor writes some; then a line, editable again.
+    await booked.getByRole('button', { name: `Add private notes on ${studentAccount.name}` }).click();
+    await expect(booked.getByLabel('Private notes').evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     await booked.getByLabel('Private notes').fill('Bring list of campus employers');
     await booked.getByRole('button', { name: 'Save notes' }).click();
     await ap.getByText(`Notes on ${studentAccount.name} saved.`).waitFor();
+    await booked.getByText('Bring list of campus employers').waitFor();
+    await expect(booked.getByRole('button', { name: `Edit private notes on ${studentAccount.name}` }).evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     await checkPage(ap, 'agenda');
 
     // The student cancels; the page says whether it counts as late.

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgendaItemDto } from '../../../shared/contracts/appointments';
 import { advisorNotesBody } from '../../../shared/contracts/appointments';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import { FormError } from '../../components/ui/form-error';
+import { FormActions } from '../../components/ui/form-actions';
 import { Notice } from '../../components/ui/notice';
 import { TextAreaField } from '../../components/ui/text-area-field';
 import { messageOf } from '../../lib/api';
@@ -34,7 +34,7 @@ type AgendaItemProps = {
   clearedAt: string | undefined;
 };
 
-function PrivateNotes({ item, onSaved }: { item: AgendaItemDto; onSaved: (item: AgendaItemDto) => void }) {
+function NotesForm({ item, onSaved, onClose }: { item: AgendaItemDto; onSaved: (item: AgendaItemDto) => void; onClose: () => void }) {
   const form = useForm({
     initialValues: { notes: item.advisorNotes },
     check: (values) => contractIssues(advisorNotesBody, values),
@@ -46,14 +46,56 @@ function PrivateNotes({ item, onSaved }: { item: AgendaItemDto; onSaved: (item: 
   });
   return (
     <form className="stack" noValidate onSubmit={form.handleSubmit}>
-      <TextAreaField label="Private notes" hint="Only you see these." {...form.field('notes')} />
-      <FormError message={form.formError} />
-      <div className="appt-actions">
-        <Button type="submit" busy={form.submitting}>
-          {form.submitting ? 'Saving…' : 'Save notes'}
+      <TextAreaField label="Private notes" hint="Only you see these." autoFocus {...form.field('notes')} />
+      <FormActions form={form} className="appt-actions" label="Save notes" busyLabel="Saving…">
+        <Button variant="quiet" onClick={onClose}>
+          Cancel
         </Button>
-      </div>
+      </FormActions>
     </form>
+  );
+}
+
+/** The advisor's own notes: a line when there are some, a form only while writing, so a day of cards stays short. */
+function PrivateNotes({ item, onSaved }: { item: AgendaItemDto; onSaved: (item: AgendaItemDto) => void }) {
+  const [editing, setEditing] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  /** Set when the form closes: the cursor goes back to the button that opened it. */
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    opener.current?.focus();
+  }, [editing]);
+  const close = () => {
+    refocus.current = true;
+    setEditing(false);
+  };
+  if (editing) {
+    return (
+      <NotesForm
+        item={item}
+        onClose={close}
+        onSaved={(saved) => {
+          onSaved(saved);
+          close();
+        }}
+      />
+    );
+  }
+  return (
+    <div className="appt-private-notes">
+      {item.advisorNotes ? (
+        <p className="appt-notes-text">
+          <span className="muted">Private notes: </span>
+          {item.advisorNotes}
+        </p>
+      ) : null}
+      <Button ref={opener} variant="quiet" onClick={() => setEditing(true)}>
+        {item.advisorNotes ? 'Edit private notes' : 'Add private notes'}
+        <span className="visually-hidden"> on {item.student.name}</span>
+      </Button>
+    </div>
   );
 }
 
