@@ -63,6 +63,7 @@ type EngineResult = {
   slot: string;
   placement: string;
   profile: { file: string; summary: ProfileSummary } | undefined;
+  baselineProfile: { file: string; summary: ProfileSummary } | undefined;
 };
 
 function summarise(answers: readonly Timed[], wallMs: number, serverCpuMs: number): Burst {
@@ -190,7 +191,16 @@ async function measureEngine(context: BenchContext, engine: Engine, size: Sizes,
       await sleep(200);
 
       context.progress(`booking storm: baseline, ${size.storm} × GET /api/v1/reason-codes at once on ${engine.label}`);
-      const baseline = await timedBurst(server.child.pid, stormCookies, (cookie) => timedRequest(port, { method: 'GET', path: '/api/v1/reason-codes', headers: { cookie } }));
+      const fireBaseline = () => timedBurst(server.child.pid, stormCookies, (cookie) => timedRequest(port, { method: 'GET', path: '/api/v1/reason-codes', headers: { cookie } }));
+      let baselineProfile: EngineResult['baselineProfile'];
+      let baseline: Burst;
+      if (profileDir) {
+        const file = join(profileDir, `baseline-${engine.kind}-${runTag}.cpuprofile`);
+        baseline = await profileDuring(server.child, file, fireBaseline);
+        baselineProfile = { file, summary: summariseProfile(file, ['guard', 'authenticate', 'findLiveSessions', 'activeCodes', 'serialize']) };
+      } else {
+        baseline = await fireBaseline();
+      }
       await sleep(200);
 
       context.progress(`booking storm: ${size.storm} bookings of one slot at once on ${engine.label}`);
@@ -200,7 +210,7 @@ async function measureEngine(context: BenchContext, engine: Engine, size: Sizes,
       if (profileDir) {
         const file = join(profileDir, `storm-${engine.kind}-${runTag}.cpuprofile`);
         storm = await profileDuring(server.child, file, fire);
-        profile = { file, summary: summariseProfile(file, ['bookOnce', 'book', 'guard', 'authenticate', 'bookableReason', 'insertKeyedAppointment', 'transaction', 'handleError', 'preValidation', 'serialize']) };
+        profile = { file, summary: summariseProfile(file, ['book', 'prepare', 'insertBooking', 'guard', 'authenticate', 'findLiveSessions', 'findKeyedOrHolders', 'bookableReason', 'insertKeyedAppointment', 'transaction', 'handleError', 'preValidation', 'serialize']) };
       } else {
         storm = await fire();
       }
@@ -211,7 +221,7 @@ async function measureEngine(context: BenchContext, engine: Engine, size: Sizes,
         const target = targets[i] as { advisorId: string; start: string };
         return book(port, cookie, `throughput-${runTag}-${i}`, target.advisorId, target.start);
       });
-      result = { engine: engine.label, kind: engine.kind, warmUp, baseline, storm, throughput, slot: stormSlot, placement: placement.note, profile };
+      result = { engine: engine.label, kind: engine.kind, warmUp, baseline, storm, throughput, slot: stormSlot, placement: placement.note, profile, baselineProfile };
     } finally {
       placement.restore();
     }
@@ -320,26 +330,31 @@ export const bookingStorm: Benchmark = {
       },
     ];
     for (const r of results) {
-      if (!r.profile) continue;
-      const p = r.profile.summary;
-      tables.push({
-        title: `Where the server's time went during the storm, ${r.engine}: ${fixed(p.totalMs, 0)} ms sampled (self time by part of the stack)`,
-        columns: ['part', 'ms', 'share'],
-        rows: p.byPart.slice(0, 14).map((x) => [x.part, fixed(x.ms, 0), `${fixed(x.share * 100, 1)}%`]),
-        notes: [
-          `Inclusive (with callees): ${p.inclusive.map((x) => `${x.name} ${fixed(x.ms, 0)} ms (${fixed(x.share * 100, 0)}%)`).join(', ')}.`,
-          'Heaviest functions (self):',
-          ...p.topFunctions.map((f) => `  ${fixed(f.ms, 0).padStart(5)} ms ${fixed(f.share * 100, 1).padStart(5)}%  ${f.name.slice(0, 110)} [${f.part}]`),
-          `Profile: ${r.profile.file}`,
-        ],
-      });
+      for (const [what, profiled] of [
+        ['the storm', r.profile],
+        ['the baseline', r.baselineProfile],
+      ] as const) {
+        if (!profiled) continue;
+        const p = profiled.summary;
+        tables.push({
+          title: `Where the server's time went during ${what}, ${r.engine}: ${fixed(p.totalMs, 0)} ms sampled (self time by part of the stack)`,
+          columns: ['part', 'ms', 'share'],
+          rows: p.byPart.slice(0, 14).map((x) => [x.part, fixed(x.ms, 0), `${fixed(x.share * 100, 1)}%`]),
+          notes: [
+            `Inclusive (with callees): ${p.inclusive.map((x) => `${x.name} ${fixed(x.ms, 0)} ms (${fixed(x.share * 100, 0)}%)`).join(', ')}.`,
+            'Heaviest functions (self):',
+            ...p.topFunctions.map((f) => `  ${fixed(f.ms, 0).padStart(5)} ms ${fixed(f.share * 100, 1).padStart(5)}%  ${f.name.slice(0, 110)} [${f.part}]`),
+            `Profile: ${profiled.file}`,
+          ],
+        });
+      }
     }
     return {
       tables,
       verdicts,
       data: {
         sizes: size,
-        results: results.map((r) => ({ engine: r.engine, warmUp: r.warmUp, baseline: r.baseline, storm: r.storm, throughput: r.throughput, check: r.check, profile: r.profile })),
+        results: results.map((r) => ({ engine: r.engine, warmUp: r.warmUp, baseline: r.baseline, storm: r.storm, throughput: r.throughput, check: r.check, profile: r.profile, baselineProfile: r.baselineProfile })),
       },
     };
   },

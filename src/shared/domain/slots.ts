@@ -39,6 +39,11 @@ export type SlotQuery = {
   stepMinutes?: number;
   /** Existing appointments and other busy time, as instants. */
   busy?: readonly Interval[];
+  /**
+   * More busy time, as milliseconds since the epoch (slot search reads thousands of appointments and keeps them
+   * as numbers: no Date per appointment). Counts exactly as `busy` does; either or both may be given.
+   */
+  busyMs?: readonly MsInterval[];
   /** Slot starts lie in [from, to). */
   from: Date;
   to: Date;
@@ -316,18 +321,41 @@ export function openRangesOn(date: LocalDate, weekly: readonly WeeklyRule[], exc
 
 export type MsInterval = { start: number; end: number };
 
-/** Busy intervals widened by the buffer, plus time off, as sorted disjoint intervals. */
-function blockedIntervals(busy: readonly Interval[], bufferMinutes: number, exceptions: readonly AvailabilityException[]): MsInterval[] {
+const byStart = (a: MsInterval, b: MsInterval) => a.start - b.start;
+
+/**
+ * Busy intervals widened by the buffer, plus time off, as sorted disjoint intervals. The inputs are never changed:
+ * a merged interval is a new object, and most appointments (already in start order) are read in place.
+ */
+function blockedIntervals(busy: readonly Interval[], busyMs: readonly MsInterval[], bufferMinutes: number, exceptions: readonly AvailabilityException[]): MsInterval[] {
   const buffer = bufferMinutes * MINUTE_MS;
-  const all: MsInterval[] = busy.map((b) => ({ start: b.start.getTime() - buffer, end: b.end.getTime() + buffer }));
-  for (const e of exceptions) if (e.kind === 'time_off') all.push({ start: e.start.getTime(), end: e.end.getTime() });
-  // mergeRanges without its copies: these objects are this function's own.
-  all.sort((a, b) => a.start - b.start);
+  const extra: MsInterval[] = busy.map((b) => ({ start: b.start.getTime() - buffer, end: b.end.getTime() + buffer }));
+  for (const e of exceptions) if (e.kind === 'time_off') extra.push({ start: e.start.getTime(), end: e.end.getTime() });
+  extra.sort(byStart);
+  const sorted = busyMs.every((b, i) => i === 0 || (busyMs[i - 1] as MsInterval).start <= b.start) ? busyMs : [...busyMs].sort(byStart);
   const merged: MsInterval[] = [];
-  for (const interval of all) {
-    const last = merged[merged.length - 1];
-    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
-    else merged.push(interval);
+  let last: MsInterval | undefined;
+  const add = (start: number, end: number) => {
+    if (last && start <= last.end) {
+      if (end > last.end) last.end = end;
+    } else {
+      last = { start, end };
+      merged.push(last);
+    }
+  };
+  // Two sorted runs merged by start: the appointments (widened on the fly) and everything else.
+  let i = 0;
+  let j = 0;
+  while (i < sorted.length || j < extra.length) {
+    const appointment = sorted[i];
+    const other = extra[j];
+    if (appointment && (!other || appointment.start - buffer <= other.start)) {
+      add(appointment.start - buffer, appointment.end + buffer);
+      i += 1;
+    } else if (other) {
+      add(other.start, other.end);
+      j += 1;
+    }
   }
   return merged;
 }
@@ -433,7 +461,7 @@ function planOf(query: SlotQuery): Plan | null {
     zone,
     window,
     availability: availabilityOf(query.weekly, query.exceptions ?? []),
-    blocked: blockedIntervals(query.busy ?? [], query.bufferMinutes ?? 0, query.exceptions ?? []),
+    blocked: blockedIntervals(query.busy ?? [], query.busyMs ?? [], query.bufferMinutes ?? 0, query.exceptions ?? []),
     lengthMinutes: query.lengthMinutes,
     step,
     firstDate: localDateIn(zone, window.start),

@@ -4,12 +4,13 @@ import {
   type AvailabilityException,
   type Interval,
   type IsoWeekday,
+  type MsInterval,
   type Slot,
   type SlotQuery,
   type SlotStream,
   type WeeklyRule,
 } from '../../../shared/domain/slots';
-import type { ExceptionRow, OfferingAdvisor, WeeklyHoursRow } from './availability.repo';
+import type { ExceptionShape, OfferingAdvisor, WeeklyHoursRow } from './availability.repo';
 
 /** Rows to the pure slot generator's inputs (ADR 010): one advisor's open slots in a window. */
 
@@ -17,7 +18,7 @@ export function toWeeklyRule(row: WeeklyHoursRow): WeeklyRule {
   return { weekday: row.weekday as IsoWeekday, start: row.startTime, end: row.endTime };
 }
 
-export function toDomainException(row: ExceptionRow): AvailabilityException | null {
+export function toDomainException(row: ExceptionShape): AvailabilityException | null {
   if (row.kind === 'time_off' && row.startsAt && row.endsAt) return { kind: 'time_off', start: row.startsAt, end: row.endsAt };
   if (row.kind === 'day_off' && row.date) return { kind: 'day_off', date: row.date };
   if (row.kind === 'extra_hours' && row.date && row.startTime && row.endTime) return { kind: 'extra_hours', date: row.date, start: row.startTime, end: row.endTime };
@@ -27,8 +28,10 @@ export function toDomainException(row: ExceptionRow): AvailabilityException | nu
 export type AdvisorSlotInput = {
   advisor: OfferingAdvisor;
   rules: readonly WeeklyHoursRow[];
-  exceptions: readonly ExceptionRow[];
+  exceptions: readonly ExceptionShape[];
   busy: readonly Interval[];
+  /** More busy time in milliseconds since the epoch (slot search); counts as `busy` does. */
+  busyMs?: readonly MsInterval[];
   lengthMinutes: number;
   from: Date;
   to: Date;
@@ -45,6 +48,7 @@ function slotQuery(input: AdvisorSlotInput): SlotQuery {
     lengthMinutes: input.lengthMinutes,
     bufferMinutes: input.advisor.bufferMinutes,
     busy: input.busy,
+    busyMs: input.busyMs,
     from: input.from,
     to: input.to,
     now: input.now,

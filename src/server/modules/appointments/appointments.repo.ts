@@ -128,6 +128,35 @@ export function findIdByIdempotencyKey(db: Db, studentId: string, key: string): 
     .then((rows) => rows[0]?.id);
 }
 
+/** The statuses that hold time, as SQL literals: the planner then sees the no-overlap index's own predicate. */
+const HOLDS_TIME_LITERALS = sql.raw(`(${TIME_HOLDING_STATUSES.map((status) => `'${status}'`).join(', ')})`);
+
+/** What a student's booking asks before its transaction (ADR 016). */
+export type FirstLook = { studentId: string; key: string | undefined; advisorId: string; start: Date; end: Date };
+
+/**
+ * For each booking about to start: the id of the student's booking made with its Idempotency-Key (null without a
+ * key or when there is none), and whether a time-holding appointment of the advisor already overlaps [start, end)
+ * (APPT-07, through the no-overlap constraint's index). One statement for any number of bookings, so all answers
+ * come from one snapshot; answers in the order asked. The exclusion constraint stays the guard for what follows.
+ */
+export async function findKeyedOrHolders(db: Db, looks: readonly FirstLook[]): Promise<{ keyedId: string | null; taken: boolean }[]> {
+  if (looks.length === 0) return [];
+  const column = <T>(pick: (look: FirstLook) => T) => sql.param(looks.map(pick));
+  const result = (await db.execute(sql`
+    select (select a.id from ${appointments} a
+             where a.student_id = q.student_id and a.idempotency_key = q.key limit 1) as keyed_id,
+           exists (select 1 from ${appointments} a
+                    where a.advisor_id = q.advisor_id
+                      and a.status in ${HOLDS_TIME_LITERALS}
+                      and tstzrange(a.starts_at, a.ends_at) && tstzrange(q.starts_at, q.ends_at)) as taken
+      from unnest(${column((l) => l.studentId)}::uuid[], ${column((l) => l.key ?? null)}::text[], ${column((l) => l.advisorId)}::uuid[],
+                  ${column((l) => l.start.toISOString())}::timestamptz[], ${column((l) => l.end.toISOString())}::timestamptz[])
+           with ordinality as q(student_id, key, advisor_id, starts_at, ends_at, n)
+     order by q.n`)) as unknown as { rows: { keyed_id: string | null; taken: boolean }[] };
+  return result.rows.map((row) => ({ keyedId: row.keyed_id ?? null, taken: row.taken === true }));
+}
+
 /** The appointment a reschedule of `fromId` created, if any. */
 export function findRescheduledFrom(db: Db, studentId: string, fromId: string): Promise<StudentAppointment | undefined> {
   return studentView(db)

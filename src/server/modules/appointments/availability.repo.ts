@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { Buffer } from 'node:buffer';
+import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { TIME_HOLDING_STATUSES } from '../../../shared/domain/appointment-policy';
-import type { Interval } from '../../../shared/domain/slots';
+import type { MsInterval } from '../../../shared/domain/slots';
 import { advisorReasonCodes, advisorSettings, appointments, availabilityExceptions, availabilityRules, users } from '../../db/schema/index';
 
 /** An advisor's own set-up. Every function takes the advisor's id; slot search reads several advisors at once. */
@@ -170,20 +171,25 @@ export function listOfferingAdvisors(db: Db, reasonCode: string, advisorId?: str
 export type WeeklyHoursRow = Pick<RuleRow, 'weekday' | 'startTime' | 'endTime'>;
 
 /**
- * listOfferingAdvisors with each advisor's weekly hours, for slot search across every advisor of a code. One
- * JSON document, not 300 rows and 2,000 rules: PGlite's cost is per row and column returned, not per byte.
+ * listOfferingAdvisors with each advisor's weekly hours, for slot search across every advisor of a code, in no
+ * particular order (slot search ranks advisors by name itself). One JSON document, not 300 rows and 2,000 rules:
+ * PGlite's cost is per row and column returned, not per byte. The hours are grouped once and joined (not a
+ * subquery per advisor), and the names are not sorted by the database's collation (ADR 016).
  */
 export async function listOfferingAdvisorsWithHours(db: Db, reasonCode: string, advisorId?: string): Promise<{ advisor: OfferingAdvisor; hours: WeeklyHoursRow[] }[]> {
-  const hours = sql`(select string_agg(${availabilityRules.weekday} || ' ' || ${availabilityRules.startTime} || ' ' || ${availabilityRules.endTime}, ',')
-                       from ${availabilityRules} where ${availabilityRules.advisorId} = ${advisorSettings.advisorId})`;
   const result = (await db.execute(sql`
     select coalesce(json_agg(json_build_array(
              ${advisorSettings.advisorId}, ${users.name}, ${advisorSettings.timeZone}, ${advisorSettings.bufferMinutes},
-             ${advisorSettings.minimumNoticeMinutes}, ${advisorSettings.horizonDays}, ${hours}
-           ) order by ${users.name}, ${users.id}), '[]')::text as advisors
+             ${advisorSettings.minimumNoticeMinutes}, ${advisorSettings.horizonDays}, hours.list
+           )), '[]')::text as advisors
       from ${advisorReasonCodes}
       join ${advisorSettings} on ${advisorSettings.advisorId} = ${advisorReasonCodes.advisorId}
       join ${users} on ${users.id} = ${advisorReasonCodes.advisorId}
+      left join (select ${availabilityRules.advisorId} as advisor_id,
+                        string_agg(${availabilityRules.weekday} || ' ' || ${availabilityRules.startTime} || ' ' || ${availabilityRules.endTime}, ',') as list
+                   from ${availabilityRules}
+                  ${advisorId ? sql`where ${availabilityRules.advisorId} = ${advisorId}` : sql``}
+                  group by ${availabilityRules.advisorId}) hours on hours.advisor_id = ${advisorReasonCodes.advisorId}
      where ${offering(reasonCode, advisorId)}`)) as unknown as { rows: { advisors: string }[] };
   const rows = JSON.parse(result.rows[0]?.advisors ?? '[]') as [string, string, string, number, number, number, string | null][];
   return rows.map(([id, name, timeZone, bufferMinutes, minimumNoticeMinutes, horizonDays, rules]) => ({
@@ -218,40 +224,97 @@ export function isAdvisor(db: Db, userId: string): Promise<boolean> {
     .then((rows) => rows.length > 0);
 }
 
-/** The statuses that hold time, as SQL literals: the planner then sees the no-overlap index's own predicate. */
+/** The statuses that hold time, as SQL literals: the planner then sees the partial indexes' own predicate. */
 const HOLDS_TIME = sql.raw(`(${TIME_HOLDING_STATUSES.map((status) => `'${status}'`).join(', ')})`);
 
+/** What the slot generator reads of an exception (ExceptionRow has these and more). */
+export type ExceptionShape = Pick<ExceptionRow, 'advisorId' | 'kind' | 'startsAt' | 'endsAt' | 'date' | 'startTime' | 'endTime'>;
+
+/** Milliseconds since the epoch of a timestamptz column, exactly (numeric, then truncated as a Date would be). */
+const epochMs = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)::bigint`;
+
+/** 2000-01-01T00:00:00Z, PostgreSQL's epoch for timestamps sent in binary: microseconds since then. */
+const PG_EPOCH_MS = 946_684_800_000;
+
+/** The instant a binary timestamptz (8 bytes, big-endian microseconds since 2000) names, in ms, truncated as a Date is. */
+function timestampAt(bytes: Buffer, offset: number): number {
+  const micros = bytes.readInt32BE(offset) * 4_294_967_296 + bytes.readUInt32BE(offset + 4);
+  return Math.floor(micros / 1000) + PG_EPOCH_MS;
+}
+
+/** A uuid from its 16 bytes, written as PostgreSQL writes it. */
+function uuidAt(bytes: Buffer, offset: number): string {
+  const hex = bytes.toString('hex', offset, offset + 16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /**
- * Slot search's busy time: the time-holding appointments of these advisors that overlap [from, to) (what
- * listBusy answers), optionally only those starting at or after `startingFrom` (what a wider window adds to a
- * narrower one). A page across 300 advisors needs thousands of them, so they are found through the no-overlap
- * constraint's GiST index (`tstzrange(starts_at, ends_at) &&` under its status predicate, not a scan of every
- * appointment) and come back as one row per advisor: "start,end,start,end…" in ms since the epoch.
+ * Busy time as the statement below sends it: base64 of, per advisor, the advisor's uuid (16 bytes), a count
+ * (4 bytes) and that many start/end pairs (8 + 8 bytes, binary timestamptz). Binary values cost PostgreSQL no
+ * formatting: in PGlite, writing a timestamp as text took twice as long as finding the appointment.
  */
-export async function listBusyTimesOf(db: Db, advisorIds: string[], from: Date, to: Date, startingFrom?: Date): Promise<Map<string, Interval[]>> {
-  const out = new Map<string, Interval[]>();
-  if (advisorIds.length === 0 || from.getTime() >= to.getTime()) return out;
-  const ms = (column: typeof appointments.startsAt | typeof appointments.endsAt) => sql`floor(extract(epoch from ${column}) * 1000)::bigint`;
-  const result = (await db.execute(sql`
-    select ${appointments.advisorId} as advisor_id,
-           string_agg(${ms(appointments.startsAt)} || ',' || ${ms(appointments.endsAt)}, ',') as times
-      from ${appointments}
-     where ${appointments.advisorId} in (select unnest(${sql.param(advisorIds)}::uuid[]))
-       and ${appointments.status} in ${HOLDS_TIME}
-       and tstzrange(${appointments.startsAt}, ${appointments.endsAt}) && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)
-       ${startingFrom ? sql`and ${appointments.startsAt} >= ${startingFrom.toISOString()}::timestamptz` : sql``}
-     group by ${appointments.advisorId}`)) as unknown as { rows: { advisor_id: string; times: string }[] };
-  for (const row of result.rows) {
-    const intervals: Interval[] = [];
-    const times = row.times;
-    for (let at = 0; at < times.length; ) {
-      const comma = times.indexOf(',', at);
-      const next = times.indexOf(',', comma + 1);
-      const end = next < 0 ? times.length : next;
-      intervals.push({ start: new Date(Number(times.slice(at, comma))), end: new Date(Number(times.slice(comma + 1, end))) });
-      at = end + 1;
-    }
-    out.set(row.advisor_id, intervals);
+function parseBusy(base64: string, into: Map<string, MsInterval[]>): void {
+  const bytes = Buffer.from(base64, 'base64');
+  for (let at = 0; at + 20 <= bytes.length; ) {
+    const advisorId = uuidAt(bytes, at);
+    const count = bytes.readInt32BE(at + 16);
+    at += 20;
+    const intervals: MsInterval[] = [];
+    for (let i = 0; i < count; i += 1, at += 16) intervals.push({ start: timestampAt(bytes, at), end: timestampAt(bytes, at + 8) });
+    into.set(advisorId, intervals);
   }
-  return out;
+}
+
+/**
+ * Slot search's reads for one window, in one statement:
+ * - the exceptions of these advisors that can touch [exceptionsFrom, exceptionsTo) (what listExceptionsOf answers);
+ * - their time-holding appointments that overlap [busyFrom, busyTo) (what listBusy answers), optionally only those
+ *   starting at or after `startingFrom` (what a wider window adds to a narrower one), as milliseconds since the
+ *   epoch per advisor (in no particular order).
+ * A page across 300 advisors needs thousands of appointments: they are read from the covering index of
+ * time-holding appointments (migration 0009, ADR 016) without visiting the table, and come back as one value
+ * (see parseBusy): PGlite's cost is per row and column returned, and per value formatted as text.
+ */
+export async function listSlotSearchWindow(
+  db: Db,
+  advisorIds: string[],
+  window: { exceptionsFrom: Date; exceptionsTo: Date; busyFrom: Date; busyTo: Date; startingFrom?: Date },
+): Promise<{ exceptions: ExceptionShape[]; busy: Map<string, MsInterval[]> }> {
+  const busy = new Map<string, MsInterval[]>();
+  if (advisorIds.length === 0) return { exceptions: [], busy };
+  const ids = sql`${sql.param(advisorIds)}::uuid[]`;
+  const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;
+  const readBusy = window.busyFrom.getTime() < window.busyTo.getTime();
+  const result = (await db.execute(sql`
+    select (select encode(string_agg(uuid_send(per_advisor.advisor_id) || int4send(per_advisor.n) || per_advisor.times, ''::bytea), 'base64')
+              from (select ${appointments.advisorId} as advisor_id, count(*)::int4 as n,
+                           string_agg(timestamptz_send(${appointments.startsAt}) || timestamptz_send(${appointments.endsAt}), ''::bytea) as times
+                      from ${appointments}
+                     where ${readBusy ? sql`true` : sql`false`}
+                       and ${appointments.advisorId} = any(${ids})
+                       and ${appointments.status} in ${HOLDS_TIME}
+                       and tstzrange(${appointments.startsAt}, ${appointments.endsAt}) && tstzrange(${iso(window.busyFrom)}, ${iso(window.busyTo)})
+                       ${window.startingFrom ? sql`and ${appointments.startsAt} >= ${iso(window.startingFrom)}` : sql``}
+                     group by ${appointments.advisorId}) per_advisor) as busy,
+           (select json_agg(json_build_array(${availabilityExceptions.advisorId}, ${availabilityExceptions.kind},
+                                             ${epochMs(sql`${availabilityExceptions.startsAt}`)}, ${epochMs(sql`${availabilityExceptions.endsAt}`)},
+                                             ${availabilityExceptions.date}, ${availabilityExceptions.startTime}, ${availabilityExceptions.endTime}))::text
+              from ${availabilityExceptions}
+             where ${availabilityExceptions.advisorId} = any(${ids})
+               and ${exceptionsInRange(window.exceptionsFrom, window.exceptionsTo)}) as exceptions`)) as unknown as {
+    rows: { busy: string | null; exceptions: string | null }[];
+  };
+  const row = result.rows[0];
+  if (row?.busy) parseBusy(row.busy, busy);
+  type Raw = [string, ExceptionRow['kind'], number | null, number | null, string | null, string | null, string | null];
+  const exceptions = (JSON.parse(row?.exceptions ?? 'null') as Raw[] | null ?? []).map(([advisorId, kind, startsAt, endsAt, date, startTime, endTime]) => ({
+    advisorId,
+    kind,
+    startsAt: startsAt === null ? null : new Date(startsAt),
+    endsAt: endsAt === null ? null : new Date(endsAt),
+    date,
+    startTime,
+    endTime,
+  }));
+  return { exceptions, busy };
 }

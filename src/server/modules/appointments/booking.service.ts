@@ -9,6 +9,7 @@ import {
 } from '../../../shared/domain/appointment-policy';
 import { sqlConstraint, sqlState, type Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
+import { coalescedLookup } from '../../lib/coalesced-lookup';
 import { AppError, errors } from '../../lib/errors';
 import { insertAuditEvents, type Actor } from '../audit/audit.repo';
 import { findAttachedFile, findOwnedDocument, type AttachedFile, type DocumentMeta } from '../documents/documents.repo';
@@ -33,6 +34,7 @@ import {
   findBookingUser,
   findForAdvisor,
   findIdByIdempotencyKey,
+  findKeyedOrHolders,
   findForStudent,
   findRescheduledFrom,
   hasBufferConflict,
@@ -41,11 +43,12 @@ import {
   listForStudent,
   saveDocument,
   type AdvisorAppointment,
+  type FirstLook,
   type StudentAppointment,
 } from './appointments.repo';
 import { advisorSlots } from './advisor-slots';
 import { isAdvisor, listExceptionsOf, listOfferingAdvisors, listRulesOf, type OfferingAdvisor } from './availability.repo';
-import { asStudentView, bookableReason, lengthFor, noticeFloor, notAvailable, notBooked, slotTaken, type Caller } from './booking-rules';
+import { asStudentView, lengthFor, noticeFloor, notAvailable, notBooked, slotTaken, type Caller } from './booking-rules';
 import { findReasonCode } from './office.repo';
 import { periodAt, type Office, type OfficeService } from './office.service';
 import { retryTransient } from './retry-transient';
@@ -104,9 +107,23 @@ function bookingError(error: unknown): unknown {
   return error;
 }
 
+function lookKey(look: FirstLook): string {
+  return JSON.stringify([look.studentId, look.key ?? null, look.advisorId, look.start.getTime(), look.end.getTime()]);
+}
+
 /** Slot search, booking, cancelling and rescheduling for students and alumni, and advisors booking for them (DOMAIN.md §6). */
 export function createBookingService(deps: { db: Db; clock: Clock; mailer: Mailer; office: OfficeService; locks: WriteLocks; publicUrl: string }) {
   const { db, clock, mailer, office: officeService, locks, publicUrl } = deps;
+  /** The students' booking transactions this process runs, by advisor, until each has ended (ADR 016). */
+  const bookingsUnderway = new Map<string, Promise<void>>();
+  /** L1: the look before a booking's transaction, shared by the bookings that arrive together (ADR 016). */
+  const firstLook = coalescedLookup(
+    async (looks: FirstLook[]) => {
+      const answers = await findKeyedOrHolders(db, looks);
+      return new Map(looks.map((look, i) => [lookKey(look), answers[i] ?? { keyedId: null, taken: false }]));
+    },
+    lookKey,
+  );
 
   async function offeringAdvisor(tx: Db, reasonCode: string, advisorId: string): Promise<OfferingAdvisor> {
     const [advisor] = await listOfferingAdvisors(tx, reasonCode, advisorId);
@@ -176,15 +193,13 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
   }
 
   /**
-   * One booking attempt, by the student or by their advisor; undefined when the key shows this request is a
-   * repeat. The insert comes first inside the transaction: the exclusion constraint answers a taken slot at once
-   * (APPT-07, SQLSTATE 23P01), and the checks after it run only for the booking that holds the time; any refusal
-   * rolls it back, mails and audit row included.
+   * A booking checked as far as it can be without the database: the reason code (APPT-01, from the office's copy,
+   * ADR 016), its length and mode, the document a student gives (APPT-02); and the row to insert.
    */
-  async function bookOnce(booking: Booking): Promise<StudentAppointment | undefined> {
-    const { student, advisorId, input, key, byAdvisor } = booking;
+  async function prepare(booking: Booking) {
+    const { student, advisorId, input, byAdvisor } = booking;
     const now = clock.now();
-    const reason = await bookableReason(db, student, input.reasonCode);
+    const reason = await officeService.bookableReason(student, input.reasonCode);
     const minutes = lengthFor(reason, input.minutes);
     if (!reason.modes.includes(input.mode)) {
       throw errors.validation(`${reason.label} is offered ${reason.modes.join(', ')}.`, [{ path: 'mode', message: `Choose ${reason.modes.join(' or ')}.` }]);
@@ -212,6 +227,19 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
       createdAt: now,
       updatedAt: now,
     };
+    return { booking, now, reason, minutes, start, end, values };
+  }
+
+  type Prepared = Awaited<ReturnType<typeof prepare>>;
+
+  /**
+   * The booking's transaction; undefined when the key shows this request is a repeat. The insert comes first: the
+   * exclusion constraint answers a taken slot at once (APPT-07, SQLSTATE 23P01), and the checks after it run only
+   * for the booking that holds the time; any refusal rolls it back, mails and audit row included.
+   */
+  async function insertBooking(prepared: Prepared): Promise<StudentAppointment | undefined> {
+    const { booking, now, reason, minutes, start, end, values } = prepared;
+    const { student, advisorId, input, key, byAdvisor } = booking;
     return db.transaction(async (tx) => {
       await locks.advisorTime(tx, [advisorId]);
       const row = key ? await insertKeyedAppointment(tx, student.id, key, values) : await insertAppointment(tx, student.id, values);
@@ -248,6 +276,39 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
     });
   }
 
+  /**
+   * L1 (ADR 016): a student's booking looks before its transaction. A used key means a repeat (undefined: the
+   * caller answers with the original); a time already held is 'taken', with no transaction, so a storm's losers
+   * never queue for the database's writers. The look waits while this process has a booking of the same advisor
+   * in its transaction, so it sees how that one ended. The exclusion constraint still decides every booking that
+   * gets past the look (APPT-07).
+   */
+  async function lookThenBook(studentId: string, key: string | undefined, attempt: Prepared): Promise<StudentAppointment | 'taken' | undefined> {
+    const { advisorId } = attempt.booking;
+    for (;;) {
+      const underway = bookingsUnderway.get(advisorId);
+      if (underway) {
+        await underway;
+        continue;
+      }
+      const seen = await firstLook({ studentId, key, advisorId, start: attempt.start, end: attempt.end });
+      if (seen?.keyedId) return undefined;
+      if (seen?.taken) return 'taken';
+      // Another booking of this advisor began while we looked: look again once it has ended.
+      if (bookingsUnderway.has(advisorId)) continue;
+      const transaction = retryTransient(() => insertBooking(attempt));
+      const ended = transaction.then(
+        () => undefined,
+        () => undefined,
+      );
+      bookingsUnderway.set(advisorId, ended);
+      void ended.then(() => {
+        if (bookingsUnderway.get(advisorId) === ended) bookingsUnderway.delete(advisorId);
+      });
+      return transaction;
+    }
+  }
+
   async function owned(caller: Caller, id: string): Promise<StudentAppointment> {
     const row = await findForStudent(db, caller.id, id);
     if (!row) throw errors.notFound('This appointment');
@@ -261,15 +322,28 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
      */
     async book(caller: Caller, input: BookAppointmentInput, key: string | undefined): Promise<{ appointment: StudentAppointment; replayed: boolean }> {
       let refusal: unknown;
+      let prepared: Prepared | undefined;
       try {
-        const booked = await retryTransient(() => bookOnce({ student: caller, advisorId: input.advisorId, input, key }));
-        if (booked) return { appointment: booked, replayed: false };
+        prepared = await prepare({ student: caller, advisorId: input.advisorId, input, key });
       } catch (error) {
-        // 23P01: another booking holds the time (a repeat of this request would have met its key first).
-        const known = bookingError(error);
-        if (known !== error) throw known;
         if (!key || !(error instanceof AppError)) throw error;
         refusal = error;
+      }
+      if (prepared) {
+        let taken = false;
+        try {
+          const outcome = await lookThenBook(caller.id, key, prepared);
+          if (outcome === 'taken') taken = true;
+          else if (outcome) return { appointment: outcome, replayed: false };
+        } catch (error) {
+          // 23P01: another booking holds the time (a repeat of this request would have met its key first).
+          const known = bookingError(error);
+          if (known !== error) throw known;
+          if (!key || !(error instanceof AppError)) throw error;
+          refusal = error;
+        }
+        // Seen held in the same statement that found no booking with this key: not a repeat.
+        if (taken) throw slotTaken();
       }
       // A repeat: the key is taken. Or a refusal that may only mean the first answer was lost (the slot is now
       // past, the code retired): the booking the key made is the answer either way.
@@ -293,9 +367,8 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
       const { studentId: _id, studentEmail: _email, ...fields } = input;
       let booked: StudentAppointment | undefined;
       try {
-        booked = await retryTransient(() =>
-          bookOnce({ student, advisorId: actor.id, input: fields, key: undefined, byAdvisor: { actor, studentPseudonym: student.auditPseudonym } }),
-        );
+        const prepared = await prepare({ student, advisorId: actor.id, input: fields, key: undefined, byAdvisor: { actor, studentPseudonym: student.auditPseudonym } });
+        booked = await retryTransient(() => insertBooking(prepared));
       } catch (error) {
         throw bookingError(error);
       }

@@ -1,10 +1,13 @@
 import { DateTime } from 'luxon';
 import type { CreateReasonCodeInput, OfficePolicyDto, OfficePolicyInput, ReasonCodeDto, UpdateReasonCodeInput } from '../../../shared/contracts/reason-codes';
+import type { Role } from '../../../shared/contracts/users';
 import { DEFAULT_APPOINTMENT_POLICY, termAt, type AppointmentPolicy, type OfficeCalendar, type Term } from '../../../shared/domain/appointment-policy';
+import { isOfferedTo } from '../../../shared/domain/reason-codes';
 import { addCalendarDays } from '../../../shared/domain/slots';
 import { sqlState, type Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import { errors } from '../../lib/errors';
+import { bookableReason } from './booking-rules';
 import {
   advisorIdsByCode,
   deleteReasonCode,
@@ -98,9 +101,64 @@ export function toOfficePolicyDto(office: Office): OfficePolicyDto {
   };
 }
 
+/**
+ * How long a process answers from its copy of the reason codes and the office policy before reading them again
+ * (ADR 016). A change made through this process is seen at once; one made through another process (several
+ * servers on one PostgreSQL database) within this time.
+ */
+export const OFFICE_CACHE_TTL_MS = 5_000;
+
+/**
+ * A value read from the database and kept for `ttlMs` of real time (not the injected clock: tests
+ * that move the clock by days must not keep or drop it). Concurrent readers share one read; `invalidate()`
+ * drops the copy, and a read that started before it is not kept, so it cannot bring back what was replaced.
+ */
+function cachedRead<T>(load: () => Promise<T>, ttlMs: number) {
+  let value: { data: T; at: number } | undefined;
+  let pending: Promise<T> | undefined;
+  let generation = 0;
+  return {
+    get(): Promise<T> {
+      if (value && performance.now() - value.at < ttlMs) return Promise.resolve(value.data);
+      if (pending) return pending;
+      const started = generation;
+      const at = performance.now();
+      const read = load().then(
+        (data) => {
+          if (generation === started) value = { data, at };
+          if (pending === read) pending = undefined;
+          return data;
+        },
+        (error: unknown) => {
+          if (pending === read) pending = undefined;
+          throw error;
+        },
+      );
+      pending = read;
+      return read;
+    },
+    invalidate(): void {
+      generation += 1;
+      value = undefined;
+      pending = undefined;
+    },
+  };
+}
+
+/** Reason codes by code, and the active ones in list order, as read at one moment. */
+type CodeTable = { byCode: Map<string, ReasonCodeRow>; active: ReasonCodeRow[] };
+
 /** Admin: reason codes, who offers them, and the office policy. */
-export function createOfficeService(deps: { db: Db; clock: Clock }) {
+export function createOfficeService(deps: { db: Db; clock: Clock; cacheTtlMs?: number }) {
   const { db, clock } = deps;
+  const ttlMs = deps.cacheTtlMs ?? OFFICE_CACHE_TTL_MS;
+  // ADR 016: every booking and slot search needs the reason code, and most requests of the advising pages the
+  // policy; both change a few times a term. Admin writes below drop the copies.
+  const codes = cachedRead<CodeTable>(async () => {
+    const rows = await listReasonCodes(db, { activeOnly: false });
+    return { byCode: new Map(rows.map((row) => [row.code, row])), active: rows.filter((row) => row.active) };
+  }, ttlMs);
+  const policy = cachedRead(async () => officeFrom(await findOfficeSettings(db)), ttlMs);
 
   async function withAdvisors(row: ReasonCodeRow) {
     const byCode = await advisorIdsByCode(db);
@@ -114,13 +172,29 @@ export function createOfficeService(deps: { db: Db; clock: Clock }) {
   }
 
   return {
-    /** The policy in force; `tx` reads it inside the caller's transaction. */
-    async office(tx: Db = db): Promise<Office> {
-      return officeFrom(await findOfficeSettings(tx));
+    /**
+     * The policy in force: this process's copy (ADR 016), or with `tx` read inside the caller's transaction (a
+     * booking decides on the row as committed).
+     */
+    async office(tx?: Db): Promise<Office> {
+      return tx ? officeFrom(await findOfficeSettings(tx)) : policy.get();
     },
 
     async activeCodes(): Promise<ReasonCodeDto[]> {
-      return (await listReasonCodes(db, { activeOnly: true })).map(toReasonCodeDto);
+      return (await codes.get()).active.map(toReasonCodeDto);
+    },
+
+    /**
+     * APPT-01 from this process's copy of the codes (ADR 016): an active code offered to the caller's audience. A
+     * code the copy does not offer is looked up in the database before it is refused (it may have been added or
+     * brought back a moment ago through another server), so only a retirement can take up to the cache's
+     * lifetime to reach another process.
+     */
+    async bookableReason(caller: { role: Role }, code: string): Promise<ReasonCodeRow> {
+      const reason = (await codes.get()).byCode.get(code);
+      const audience = caller.role === 'student' || caller.role === 'alumni' ? caller.role : null;
+      if (reason?.active && (!audience || isOfferedTo(reason, audience))) return reason;
+      return bookableReason(db, caller, code);
     },
 
     async allCodes() {
@@ -135,6 +209,7 @@ export function createOfficeService(deps: { db: Db; clock: Clock }) {
     async createCode(actorId: string, input: CreateReasonCodeInput) {
       const { code, ...values } = input;
       const row = await insertReasonCode(db, actorId, code, values, clock.now());
+      codes.invalidate();
       if (!row) throw errors.conflict('REASON_CODE_EXISTS', `The reason code ${code} exists already; edit it instead.`);
       return withAdvisors(row);
     },
@@ -146,6 +221,7 @@ export function createOfficeService(deps: { db: Db; clock: Clock }) {
         throw errors.validation('The default length must be one of the allowed lengths.', [{ path: 'allowedMinutes', message: `Include ${next.defaultMinutes}.` }]);
       }
       const row = await updateReasonCode(db, actorId, code, patch, clock.now());
+      codes.invalidate();
       if (!row) throw errors.notFound('This reason code');
       return withAdvisors(row);
     },
@@ -153,7 +229,9 @@ export function createOfficeService(deps: { db: Db; clock: Clock }) {
     /** Deletes an unused code; appointments reference codes with ON DELETE RESTRICT, so a used code is retired instead. */
     async deleteCode(actorId: string, code: string): Promise<void> {
       try {
-        if (!(await deleteReasonCode(db, actorId, code))) throw errors.notFound('This reason code');
+        const deleted = await deleteReasonCode(db, actorId, code);
+        codes.invalidate();
+        if (!deleted) throw errors.notFound('This reason code');
       } catch (error) {
         // ON DELETE RESTRICT answers 23001; a plain foreign key 23503.
         const state = sqlState(error);
@@ -195,6 +273,7 @@ export function createOfficeService(deps: { db: Db; clock: Clock }) {
         },
         clock.now(),
       );
+      policy.invalidate();
       return officeFrom(row);
     },
   };

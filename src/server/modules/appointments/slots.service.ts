@@ -1,12 +1,12 @@
 import { DateTime } from 'luxon';
 import type { SlotDto, SlotsQuery } from '../../../shared/contracts/appointments';
-import { formatSlotStart, type Interval, type SlotStream } from '../../../shared/domain/slots';
+import { formatSlotStart, type MsInterval, type SlotStream } from '../../../shared/domain/slots';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import { errors } from '../../lib/errors';
 import { advisorSlotStream } from './advisor-slots';
-import { listBusyTimesOf, listExceptionsOf, listOfferingAdvisorsWithHours, type OfferingAdvisor, type WeeklyHoursRow } from './availability.repo';
-import { bookableReason, lengthFor, noticeFloor, type Caller } from './booking-rules';
+import { listOfferingAdvisorsWithHours, listSlotSearchWindow, type OfferingAdvisor, type WeeklyHoursRow } from './availability.repo';
+import { lengthFor, noticeFloor, type Caller } from './booking-rules';
 import type { OfficeService } from './office.service';
 
 const DAY_MS = 86_400_000;
@@ -34,6 +34,18 @@ function byAdvisor<T extends { advisorId: string }>(rows: readonly T[]): Map<str
   return map;
 }
 
+/** An instant as ISO text, made once: the pages of many searches share the same half hours. */
+function isoAt(ms: number): string {
+  let text = isoCache.get(ms);
+  if (text === undefined) {
+    text = new Date(ms).toISOString();
+    if (isoCache.size > 50_000) isoCache.clear();
+    isoCache.set(ms, text);
+  }
+  return text;
+}
+const isoCache = new Map<number, string>();
+
 /**
  * How a start reads in a viewer's zone, made once per instant and zone: the pages of many searches share the
  * same half hours, and Luxon takes tens of microseconds per label. Emptied when it grows large.
@@ -44,7 +56,7 @@ function labelsOf(start: number, timeZone: string): { start: string; startLocal:
   if (!text) {
     const instant = new Date(start);
     text = {
-      start: instant.toISOString(),
+      start: isoAt(start),
       startLocal: DateTime.fromJSDate(instant, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ?? instant.toISOString(),
       label: formatSlotStart(instant, timeZone),
     };
@@ -54,6 +66,9 @@ function labelsOf(start: number, timeZone: string): { start: string; startLocal:
   return text;
 }
 const labelCache = new Map<string, { start: string; startLocal: string; label: string }>();
+
+/** String.prototype.localeCompare's order (the same default locale and options), without a collator per call. */
+const collator = new Intl.Collator();
 
 /** One advisor's slots in the merge; `rank` orders advisors whose slots start at the same instant. */
 type Source = { advisor: OfferingAdvisor; rank: number; stream: SlotStream; start: number };
@@ -148,7 +163,7 @@ export function createSlotsService(deps: { db: Db; clock: Clock; office: OfficeS
     async slots(caller: Caller, query: SlotsQuery) {
       const now = clock.now();
       const timeZone = query.timeZone ?? query.timezone ?? 'UTC';
-      const reason = await bookableReason(db, caller, query.reasonCode);
+      const reason = await officeService.bookableReason(caller, query.reasonCode);
       const minutes = lengthFor(reason, query.minutes);
       const from = query.from ? bound(query.from, timeZone, false) : now;
       const to = query.to ? bound(query.to, timeZone, true) : new Date(from.getTime() + DEFAULT_RANGE_DAYS * DAY_MS);
@@ -168,23 +183,30 @@ export function createSlotsService(deps: { db: Db; clock: Clock; office: OfficeS
       // Slots that start at the same instant are ordered by advisor name, then id, as a sort of the whole list would.
       const rank = new Map(
         [...advisors]
-          .sort((a, b) => a.name.localeCompare(b.name) || a.advisorId.localeCompare(b.advisorId))
+          .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.advisorId, b.advisorId))
           .map((advisor, i) => [advisor.advisorId, i]),
       );
       // Busy time that can touch a slot starting in [from, until): the slot's length and the widest buffer around it.
       const pad = (minutes + Math.max(0, ...advisors.map((a) => a.bufferMinutes)) + 1) * MINUTE_MS;
-      const busyOf = new Map<string, Interval[]>();
+      const busyOf = new Map<string, MsInterval[]>();
       let busyRead = from.getTime() - pad;
 
       /** The first `limit` + 1 slots that start before `until`, in page order. */
       const pageUntil = async (until: number) => {
         // Busy time is read once: a wider window reads only the appointments that start after what was read.
-        const [exceptions, added] = await Promise.all([
-          listExceptionsOf(db, ids, new Date(from.getTime() - DAY_MS), new Date(until + DAY_MS)),
-          listBusyTimesOf(db, ids, new Date(from.getTime() - pad), new Date(until + pad), busyRead > from.getTime() - pad ? new Date(busyRead) : undefined),
-        ]);
+        const { exceptions, busy: added } = await listSlotSearchWindow(db, ids, {
+          exceptionsFrom: new Date(from.getTime() - DAY_MS),
+          exceptionsTo: new Date(until + DAY_MS),
+          busyFrom: new Date(from.getTime() - pad),
+          busyTo: new Date(until + pad),
+          ...(busyRead > from.getTime() - pad ? { startingFrom: new Date(busyRead) } : {}),
+        });
         busyRead = until + pad;
-        for (const [advisorId, intervals] of added) busyOf.set(advisorId, [...(busyOf.get(advisorId) ?? []), ...intervals]);
+        // What a wider window adds starts after everything read before: nothing is read twice.
+        for (const [advisorId, intervals] of added) {
+          const known = busyOf.get(advisorId);
+          busyOf.set(advisorId, known ? known.concat(intervals) : intervals);
+        }
         const exceptionsOf = byAdvisor(exceptions);
         const heap = new SourceHeap();
         for (const advisor of advisors) {
@@ -192,7 +214,8 @@ export function createSlotsService(deps: { db: Db; clock: Clock; office: OfficeS
             advisor,
             rules: rulesOf.get(advisor.advisorId) ?? [],
             exceptions: exceptionsOf.get(advisor.advisorId) ?? [],
-            busy: busyOf.get(advisor.advisorId) ?? [],
+            busy: [],
+            busyMs: busyOf.get(advisor.advisorId) ?? [],
             lengthMinutes: minutes,
             from,
             to,
@@ -235,7 +258,7 @@ export function createSlotsService(deps: { db: Db; clock: Clock; office: OfficeS
 
       const items: SlotDto[] = page.slice(0, limit).map((slot) => {
         const text = labelsOf(slot.start, timeZone);
-        return { advisorId: slot.advisor.advisorId, advisorName: slot.advisor.name, start: text.start, end: new Date(slot.end).toISOString(), startLocal: text.startLocal, label: text.label };
+        return { advisorId: slot.advisor.advisorId, advisorName: slot.advisor.name, start: text.start, end: isoAt(slot.end), startLocal: text.startLocal, label: text.label };
       });
       return { items, reasonCode: reason.code, minutes, timeZone, truncated: page.length > limit };
     },

@@ -3,6 +3,7 @@ import { checkPassword } from '../../../shared/domain/password-policy';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
+import { coalescedLookup } from '../../lib/coalesced-lookup';
 import { AppError, errors } from '../../lib/errors';
 import { hashToken, newToken } from '../../lib/tokens';
 import type { Mailer } from '../mail/mailer';
@@ -13,7 +14,7 @@ import { consumeResetToken, findUsableResetToken, insertResetToken, invalidateRe
 import {
   deleteSessionByTokenHash,
   deleteSessionsOfUser,
-  findLiveSession,
+  findLiveSessions,
   insertSession,
   touchSession,
   type SessionWithUser,
@@ -44,6 +45,14 @@ export function createAuthService(deps: AuthDeps) {
   const idleMs = config.session.idleMinutes * 60_000;
   const absoluteMs = config.session.absoluteHours * 3_600_000;
   const limits = config.loginLimits;
+  // Every signed-in request starts here; those that arrive while a lookup runs share the next one (ADR 016).
+  const liveSession = coalescedLookup<string, SessionWithUser>(
+    (tokenHashes) => {
+      const now = clock.now();
+      return findLiveSessions(db, tokenHashes, now, new Date(now.getTime() - idleMs));
+    },
+    (tokenHash) => tokenHash,
+  );
 
   async function createUser(input: { email: string; name: string; password: string; role: Role; program?: string | null }): Promise<UserRow> {
     assertPasswordAllowed(input.password, input.email);
@@ -117,14 +126,14 @@ export function createAuthService(deps: AuthDeps) {
 
     /** The session behind a cookie token, or null; enforces idle and absolute expiry (ASVS 7.3.1, 7.3.2). */
     async authenticate(token: string): Promise<AuthenticatedSession | null> {
-      const now = clock.now();
-      const tokenHash = hashToken(token);
-      const found: SessionWithUser | undefined = await findLiveSession(db, tokenHash, now, new Date(now.getTime() - idleMs));
+      const found = await liveSession(hashToken(token));
       if (!found) return null;
-      if (now.getTime() - found.session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-        await touchSession(db, found.session.id, found.user.id, now);
+      // No writes until the idle timeout's touch is due: at most once a minute per session (ADR 016).
+      const now = clock.now();
+      if (now.getTime() - found.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+        await touchSession(db, found.sessionId, found.user.id, now);
       }
-      return { sessionId: found.session.id, user: found.user };
+      return { sessionId: found.sessionId, user: found.user };
     },
 
     /** Always succeeds from the caller's view (202), whether or not the email has an account (ASVS 6.3.8). */

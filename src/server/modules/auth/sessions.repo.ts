@@ -1,9 +1,11 @@
-import { and, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sessions, users } from '../../db/schema/index';
 
+/** A live session as every signed-in request needs it: its id, when it was last touched, and its user. */
 export type SessionWithUser = {
-  session: typeof sessions.$inferSelect;
+  sessionId: string;
+  lastSeenAt: Date;
   user: typeof users.$inferSelect;
 };
 
@@ -22,27 +24,44 @@ export async function insertSession(
   });
 }
 
-/** The live session for a token hash: not expired, not idle too long, its user not disabled. */
-export async function findLiveSession(
-  db: Db,
-  tokenHash: string,
-  now: Date,
-  idleSince: Date,
-): Promise<SessionWithUser | undefined> {
-  const rows = await db
-    .select({ session: sessions, user: users })
+function liveSessionsQuery(db: Db) {
+  return db
+    .select({ tokenHash: sessions.tokenHash, sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt, user: getTableColumns(users) })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.tokenHash, tokenHash),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, idleSince),
+        sql`${sessions.tokenHash} = any(${sql.placeholder('tokenHashes')}::text[])`,
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
         isNull(users.disabledAt),
       ),
     )
-    .limit(1);
-  return rows[0];
+    .prepare('live_sessions');
+}
+
+// Every signed-in request runs this lookup: it is built once per database handle (ADR 016), not per request.
+const liveSessionsQueries = new WeakMap<Db, ReturnType<typeof liveSessionsQuery>>();
+
+/**
+ * The live sessions among these token hashes (not expired, not idle too long, their user not disabled), by
+ * token hash. One statement for any number of them: the session guard looks up the requests that arrive while
+ * the database is busy together (ADR 016).
+ */
+export async function findLiveSessions(db: Db, tokenHashes: readonly string[], now: Date, idleSince: Date): Promise<Map<string, SessionWithUser>> {
+  let query = liveSessionsQueries.get(db);
+  if (!query) {
+    query = liveSessionsQuery(db);
+    liveSessionsQueries.set(db, query);
+  }
+  // Instants as ISO text: a placeholder skips the column's own encoding, and drivers differ in how they pass a Date.
+  const rows = await query.execute({ tokenHashes: [...tokenHashes], now: now.toISOString(), idleSince: idleSince.toISOString() });
+  return new Map(rows.map(({ tokenHash, ...found }) => [tokenHash, found]));
+}
+
+/** The live session for one token hash (findLiveSessions for one). */
+export async function findLiveSession(db: Db, tokenHash: string, now: Date, idleSince: Date): Promise<SessionWithUser | undefined> {
+  return (await findLiveSessions(db, [tokenHash], now, idleSince)).get(tokenHash);
 }
 
 /** Records activity on the session and on its user ("last active" outlives the session). */
