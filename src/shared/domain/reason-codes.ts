@@ -7,6 +7,14 @@
 export const APPOINTMENT_MODES = ['in_person', 'phone', 'video'] as const;
 export type AppointmentMode = (typeof APPOINTMENT_MODES)[number];
 
+/** A way of meeting in a sentence: "offered in person or by video". */
+export const MODE_WORDS: Record<AppointmentMode, string> = { in_person: 'in person', phone: 'by phone', video: 'by video' };
+
+/** "in person or by video": the modes a code offers, for messages. */
+export function modesInWords(modes: readonly AppointmentMode[]): string {
+  return modes.map((mode) => MODE_WORDS[mode]).join(' or ');
+}
+
 /** Who may book a code. */
 export const AUDIENCES = ['student', 'alumni'] as const;
 export type Audience = (typeof AUDIENCES)[number];

@@ -216,6 +216,11 @@ describe('POST /api/v1/appointments', () => {
       expect(response.statusCode, JSON.stringify(overrides)).toBe(400);
       expect(response.json().error.code, JSON.stringify(overrides)).toBe(code);
     }
+    // The refusals say what the code does offer, in words.
+    const byPhone = (await book(student, start, { reasonCode: 'RESUME_REVIEW', mode: 'phone', document: { text: 'My résumé' } })).json().error;
+    expect(byPhone.issues).toEqual([{ path: 'mode', message: expect.stringMatching(/^Choose (in person|by video)( or (in person|by video))*\.$/) }]);
+    expect(byPhone.message).toMatch(/^Résumé.* is offered (in person|by video)/);
+    expect((await book(student, start, { minutes: 60 })).json().error.issues).toEqual([{ path: 'minutes', message: expect.stringMatching(/^Choose [\d or]+ minutes\.$/) }]);
     expect(await t.app.services.db.select().from(appointments).where(eq(appointments.studentId, student.id))).toEqual([]);
   });
 

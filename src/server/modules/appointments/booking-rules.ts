@@ -30,7 +30,7 @@ export function lengthFor(reason: ReasonCodeRow, requested: number | undefined):
   const minutes = bookingMinutes(reason, requested);
   if (minutes === null) {
     throw errors.validation(`${reason.label} is booked for ${reason.allowedMinutes.join(', ')} minutes.`, [
-      { path: 'minutes', message: `Choose ${reason.allowedMinutes.join(' or ')}.` },
+      { path: 'minutes', message: `Choose ${reason.allowedMinutes.join(' or ')} minutes.` },
     ]);
   }
   return minutes;

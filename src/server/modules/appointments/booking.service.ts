@@ -7,6 +7,7 @@ import {
   noShowStanding,
   type NoShowStanding,
 } from '../../../shared/domain/appointment-policy';
+import { modesInWords } from '../../../shared/domain/reason-codes';
 import { sqlConstraint, sqlState, type Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import { coalescedLookup } from '../../lib/coalesced-lookup';
@@ -202,7 +203,7 @@ export function createBookingService(deps: { db: Db; clock: Clock; mailer: Maile
     const reason = await officeService.bookableReason(student, input.reasonCode);
     const minutes = lengthFor(reason, input.minutes);
     if (!reason.modes.includes(input.mode)) {
-      throw errors.validation(`${reason.label} is offered ${reason.modes.join(', ')}.`, [{ path: 'mode', message: `Choose ${reason.modes.join(' or ')}.` }]);
+      throw errors.validation(`${reason.label} is offered ${modesInWords(reason.modes)}.`, [{ path: 'mode', message: `Choose ${modesInWords(reason.modes)}.` }]);
     }
     // APPT-02: a student gives the document when booking; an advisor's booking leaves it to the student, who
     // adds it until the deadline (the lead time is kept below, so there is time to).

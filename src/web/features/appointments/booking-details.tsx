@@ -43,9 +43,9 @@ export function documentOf(values: { docUrl: string; docText: string; docFileId:
   return { ...(fileId ? { fileId } : {}), ...(url ? { url } : {}), ...(text ? { text } : {}) };
 }
 
-/** The body paths of the booking contract that are fields here; ways of meeting in words, not codes ("in_person"). */
+/** The body paths of the booking contract that are fields here. */
 function placeIssue(issue: FieldIssue): FieldIssue | undefined {
-  if (issue.path === 'mode') return { ...issue, message: issue.message.replace(/\b(in_person|phone|video)\b/g, (mode) => MODE_LABELS[mode as AppointmentMode].toLowerCase()) };
+  if (issue.path === 'mode') return issue;
   if (issue.path === 'document') return { path: 'docUrl', message: 'Give one of the file, the link or the pasted text: remove or clear the others.' };
   if (issue.path === 'document.url') return { ...issue, path: 'docUrl' };
   if (issue.path === 'document.text') return { ...issue, path: 'docText' };
