@@ -11,12 +11,14 @@ const RECENT_MS = 10_000;
  * last 10 s, the probe says so at once instead of queueing a ping behind the transaction. At most one ping is
  * in flight; a failing ping means down at once.
  */
-export function createDbLiveness(database: Pick<Database, 'ping'> & Partial<Pick<Database, 'busy'>>, now: () => number = Date.now) {
+export function createDbLiveness(database: Pick<Database, 'ping'> & Partial<Pick<Database, 'busy' | 'lastAnswerAt'>>, now: () => number = Date.now) {
   let inFlight: Promise<boolean> | undefined;
   let lastAnswer = Number.NEGATIVE_INFINITY;
 
   return async function isAlive(): Promise<boolean> {
-    if (database.busy?.() && now() - lastAnswer < RECENT_MS) return true;
+    // Inside a transaction, each statement that comes back is an answer too: a 10,000-row import on a slow
+    // machine can hold the connection for longer than RECENT_MS, one batch after another.
+    if (database.busy?.() && now() - Math.max(lastAnswer, database.lastAnswerAt?.() ?? Number.NEGATIVE_INFINITY) < RECENT_MS) return true;
     inFlight ??= database.ping().then(
       () => {
         lastAnswer = now();

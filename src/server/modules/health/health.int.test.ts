@@ -76,6 +76,14 @@ describe('createDbLiveness', () => {
     expect(await whileBusy()).toBe(true);
     clock = 40_000;
     expect(await whileBusy()).toBe(false);
+    // A long transaction whose statements keep coming back (an import's batches) is alive however long it runs.
+    let statementAt = 39_000;
+    const importing = createDbLiveness({ ping: database.ping, busy: () => true, lastAnswerAt: () => statementAt }, () => clock);
+    expect(await importing()).toBe(true);
+    clock = 60_000;
+    expect(await importing()).toBe(false);
+    statementAt = 59_500;
+    expect(await importing()).toBe(true);
     busy = false;
     const fresh = createDbLiveness({ ping: () => Promise.reject(new Error('closed')) }, () => 0);
     expect(await fresh()).toBe(false);
