@@ -1,6 +1,7 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
 import type { ReasonCodeDto } from '../../../shared/contracts/reason-codes';
 import { Button } from '../../components/ui/button';
+import { TextField } from '../../components/ui/text-field';
 import { DOCUMENT_LABELS } from './appointment-labels';
 
 type ReasonStepProps = {
@@ -14,6 +15,23 @@ type ReasonStepProps = {
   onReopen: () => void;
 };
 
+/** Above this many reasons the list gets a box that narrows it. */
+const FILTER_FROM = 8;
+
+/** Lower case without accents: "resume" finds "Résumé". */
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** Every word typed appears in the reason's label or description. */
+function matches(code: ReasonCodeDto, query: string): boolean {
+  const haystack = folded(`${code.label} ${code.description}`);
+  return folded(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}
+
 function details(code: ReasonCodeDto): string {
   return `${code.defaultMinutes} minutes.${code.needsDocument ? ` Bring your ${DOCUMENT_LABELS[code.needsDocument]}.` : ''}`;
 }
@@ -25,7 +43,10 @@ function details(code: ReasonCodeDto): string {
 export function ReasonStep({ codes, value, open, onSelect, onDone, onReopen }: ReasonStepProps) {
   const list = useRef<HTMLFieldSetElement>(null);
   const wasOpen = useRef(open);
+  const [query, setQuery] = useState('');
+  const filterId = useId();
   const chosen = codes.find((code) => code.code === value);
+  const shown = query.trim() ? codes.filter((code) => matches(code, query)) : codes;
 
   useEffect(() => {
     // Back to the list: the cursor goes to the reason chosen before.
@@ -56,17 +77,42 @@ export function ReasonStep({ codes, value, open, onSelect, onDone, onReopen }: R
       className="stack"
       onSubmit={(event) => {
         event.preventDefault();
-        if (value) onDone(value);
+        // Enter in the search box with one reason left takes that one.
+        const only = shown.length === 1 ? shown[0] : undefined;
+        if (value && shown.some((code) => code.code === value)) onDone(value);
+        else if (only) onDone(only.code);
       }}
     >
+      {codes.length > FILTER_FROM ? (
+        <TextField
+          id={filterId}
+          name="reason-filter"
+          label="Find a reason"
+          hint="A word or two: résumé, part-time, interview…"
+          type="search"
+          autoComplete="off"
+          value={query}
+          error={undefined}
+          onBlur={() => undefined}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      ) : null}
       <fieldset ref={list} className="choice-list">
         <legend>What would you like help with?</legend>
-        {codes.map((code) => (
+        {shown.length === 0 ? (
+          <p className="muted" role="status">
+            No reason matches “{query.trim()}”.{' '}
+            <Button variant="quiet" onClick={() => setQuery('')}>
+              Show all {codes.length}
+            </Button>
+          </p>
+        ) : null}
+        {shown.map((code) => (
           <label key={code.code} className="choice" onClick={settleOnClick(code.code)}>
             <input type="radio" name="reason" value={code.code} checked={value === code.code} onChange={() => onSelect(code.code)} />
             <span className="choice-text">
               <span className="choice-title">{code.label}</span>
-              <span className="muted">
+              <span className="muted choice-description">
                 {code.description} {details(code)}
               </span>
             </span>
