@@ -8,7 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { openPostgres, pgliteExtensions, wrapPglite, type Database } from '../../src/server/db/client';
 import { runMigrations } from '../../src/server/db/migrate';
-import { searchContacts } from '../../src/server/modules/contacts/contacts.repo';
+import { searchContacts } from '../../src/server/modules/contacts/contacts-search.repo';
 import { bulkLoadContacts, copyContactsToOwners, rows, type LoadTimings } from '../lib/bulk-load';
 import { ownMemory } from '../lib/memory';
 import { peopleOf, searchQueries, type SearchQuery } from '../lib/search-queries';

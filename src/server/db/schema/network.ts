@@ -1,9 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { customType, index, integer, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 import { CIRCLES, INTERACTION_KINDS, LEDGER_DIRECTIONS, SOURCES, STAGES } from '../../../shared/contracts/contacts';
 import { users } from './users';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * A column's words as a tsvector in which every word starts with a tag of the owner's id and `kind` (the search
+ * query tags its words with the same expression, in contacts-search.repo.ts).
+ */
+function searchWords(column: 'search_names' | 'search_text', kind: 'n_' | '_') {
+  return sql.raw(
+    `regexp_replace(to_tsvector('simple'::regconfig, regexp_replace(${column}, '\\S{200,}', '', 'g'))::text, '(^| )''', '\\1''' || right(owner_id::text, 8) || '${kind}', 'g')::tsvector`,
+  );
+}
 
 export const circleEnum = pgEnum('contact_circle', CIRCLES);
 export const stageEnum = pgEnum('contact_stage', STAGES);
@@ -48,9 +58,14 @@ export const contacts = pgTable(
     searchNames: text().notNull().default(''),
     /** Lower-cased names, organisation, title, tags, emails (whole and in parts), notes: matched by word prefix. */
     searchText: text().notNull().default(''),
-    /** Names and organisation weighted A, so a search ranks who someone is above what their notes mention. */
+    /**
+     * The words of search_names and of search_text, each prefixed with a tag of the owner's id ("2ac95070n_maria" for
+     * a name or organisation, "2ac95070_maria" for any field), so a prefix such as 'mar' reads one owner's entries of
+     * the index instead of every user's (ADR 011, session-4 addendum). Runs of 200+ characters without a space are
+     * left out first: no one types them, and with the tag a word could pass the 2,047-byte limit of a lexeme.
+     */
     searchVector: tsvector().generatedAlwaysAs(
-      sql`setweight(to_tsvector('simple'::regconfig, search_names), 'A') || to_tsvector('simple'::regconfig, search_text)`,
+      sql`${searchWords('search_names', 'n_')} || ${searchWords('search_text', '_')}`,
     ),
     /** Where an imported contact came from, so importing the same file twice creates nothing new. */
     importKey: text(),
@@ -62,8 +77,10 @@ export const contacts = pgTable(
     index('contacts_owner_sort_idx').on(t.ownerId, t.sortKey, t.id),
     index('contacts_owner_due_idx').on(t.ownerId, t.nextDueAt),
     index('contacts_owner_import_key_idx').on(t.ownerId, t.importKey),
-    // Owner first (btree_gin): a search reads only its owner's entries, however many other users there are.
-    index('contacts_owner_search_vector_idx').using('gin', t.ownerId, t.searchVector),
+    // The stored words carry the owner's tag, so this index is owner-scoped without an owner column.
+    index('contacts_owner_search_vector_idx').using('gin', t.searchVector),
+    // Names that start with the query, in name order, a page at a time (byte order, whatever the database's locale).
+    index('contacts_owner_search_names_idx').on(t.ownerId, sql`(${t.searchNames} collate "C")`, t.id),
     index('contacts_owner_search_names_trgm_idx').using('gin', t.ownerId, t.searchNames.op('gin_trgm_ops')),
     index('contacts_emails_idx').using('gin', t.emails),
     index('contacts_tags_idx').using('gin', t.tags),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Circle, Stage } from '../../../shared/contracts/contacts';
 import type { Db } from '../../db/client';
 import { contacts } from '../../db/schema/index';
@@ -8,7 +8,9 @@ export type NewContactRow = Omit<typeof contacts.$inferInsert, 'id' | 'ownerId' 
 export type ContactPatch = Partial<Omit<NewContactRow, 'createdAt'>> & { updatedAt: Date };
 
 // Lists and searches leave out the derived search columns (the tsvector alone is larger than the rest of a row).
-const { searchVector: _vector, searchText: _text, searchNames: _names, ...listedColumns } = getTableColumns(contacts);
+const { searchVector: _vector, searchText: _text, searchNames: _names, ...columns } = getTableColumns(contacts);
+/** The columns lists and searches select. */
+export const listedColumns = columns;
 /** A contact as lists and searches return it: every field, without the derived search columns. */
 export type ListedContact = Omit<ContactRow, 'searchVector' | 'searchText' | 'searchNames'>;
 
@@ -56,21 +58,11 @@ export type ContactFilter = {
 };
 
 /**
- * The words of a query as a prefix full-text query for to_tsquery ("pri sha" → 'pri':* & 'sha':*). Words are
- * split on spaces only and quoted, so PostgreSQL's own parser reads "maria.brandt@post.example" as the address
- * it stored. Words without a letter or digit are dropped (they would match nothing).
+ * The owner's live contacts narrowed by the list filters (circle, stage, tag, organisation, referrer, due); `owner`
+ * replaces the plain owner condition where a query must check it in another form.
  */
-export function prefixQuery(q: string): string | null {
-  const words = q
-    .toLowerCase()
-    .split(/\s+/u)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w))
-    .slice(0, 8);
-  return words.length > 0 ? words.map((w) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}':*`).join(' & ') : null;
-}
-
-function filterConditions(ownerId: string, filter: ContactFilter): SQL[] {
-  const conditions: SQL[] = [live(ownerId) as SQL];
+export function filterConditions(ownerId: string, filter: ContactFilter, owner: SQL = eq(contacts.ownerId, ownerId)): SQL[] {
+  const conditions: SQL[] = [owner, isNull(contacts.deletedAt)];
   if (filter.circle) conditions.push(eq(contacts.circle, filter.circle));
   if (filter.stage) conditions.push(eq(contacts.stage, filter.stage));
   if (filter.tag) conditions.push(sql`${contacts.tags} @> array[${filter.tag}]::text[]`);
@@ -94,58 +86,6 @@ export function listContacts(db: Db, ownerId: string, filter: ContactFilter, lim
     .where(and(...conditions))
     .orderBy(asc(contacts.sortKey), asc(contacts.id))
     .limit(limit + 1);
-}
-
-/** Below this many characters a trigram comparison says nothing useful, so typo tolerance stays off. */
-const FUZZY_MIN_LENGTH = 3;
-
-/**
- * Search (ADR 011), best first, a page at a time by offset:
- * 1. every word as a prefix of a word anywhere on the contact (full text, owner-scoped GIN index), ranked by
- *    where it matched (names and organisation above title, tags, emails and notes), a contact whose name starts
- *    with the query first, then in name order;
- * 2. only when nothing matches that way: names and organisations that look like the query (trigram word
- *    similarity, owner-scoped GIN index), closest first — the typo tolerance ("brandtt" finds Brandt).
- * Typos never crowd out exact matches, and a broad prefix never pays for a fuzzy comparison of every row.
- */
-export type SearchMatch = 'exact' | 'close';
-
-export async function searchContacts(
-  db: Db,
-  ownerId: string,
-  q: string,
-  filter: ContactFilter,
-  limit: number,
-  offset: number,
-): Promise<{ rows: ListedContact[]; match: SearchMatch }> {
-  const needle = q.toLowerCase().trim().slice(0, 200);
-  const tsquery = prefixQuery(needle);
-  const scope = filterConditions(ownerId, filter);
-
-  if (tsquery) {
-    const words = sql`to_tsquery('simple', ${tsquery})`;
-    const matches = sql`${contacts.searchVector} @@ ${words}`;
-    const rank = sql`ts_rank(${contacts.searchVector}, ${words}) + (case when starts_with(${contacts.searchNames}, ${needle}) then 1 else 0 end)`;
-    const exact = await db
-      .select(listedColumns)
-      .from(contacts)
-      .where(and(...scope, matches))
-      .orderBy(desc(rank), asc(contacts.sortKey), asc(contacts.id))
-      .limit(limit + 1)
-      .offset(offset);
-    if (exact.length > 0) return { rows: exact, match: 'exact' };
-    // A later page past the last exact match is empty, not the start of the fuzzy list.
-    if (offset > 0 && (await db.select({ id: contacts.id }).from(contacts).where(and(...scope, matches)).limit(1)).length > 0) return { rows: [], match: 'exact' };
-  }
-  if (needle.length < FUZZY_MIN_LENGTH) return { rows: [], match: 'exact' };
-  const close = await db
-    .select(listedColumns)
-    .from(contacts)
-    .where(and(...scope, sql`${needle} <% ${contacts.searchNames}`))
-    .orderBy(desc(sql`word_similarity(${needle}, ${contacts.searchNames})`), asc(contacts.sortKey), asc(contacts.id))
-    .limit(limit + 1)
-    .offset(offset);
-  return { rows: close, match: close.length > 0 ? 'close' : 'exact' };
 }
 
 export async function countByCircle(db: Db, ownerId: string, now: Date) {

@@ -22,6 +22,7 @@ import {
   listLedger,
 } from './activity.repo';
 import { buildSearchColumns, buildSortKey, toNewContactRow } from './contact-mapping';
+import { searchContacts, type SearchMatch } from './contacts-search.repo';
 import {
   applyBulkPatches,
   bumpLedgerCounts,
@@ -33,8 +34,6 @@ import {
   listDormant,
   listKeepInTouchDue,
   restoreContacts,
-  searchContacts,
-  type SearchMatch,
   softDeleteContacts,
   updateContact,
   type ContactRow,
