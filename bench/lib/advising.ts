@@ -9,6 +9,7 @@ import type { AdvisingPlan, SeededAdvising } from './advising-plan';
 import { spawnNode, waitForExit, waitForMessage, waitForReady, type Child } from './child';
 import { createBenchDatabase, serverVersion, type BenchDatabase } from './pg-server';
 import { percentileOfSorted } from './stats';
+import { spawnRapport } from './rapport-http';
 import type { BenchContext } from './types';
 
 export type { AdvisingPlan, SeededAdvising };
@@ -75,20 +76,11 @@ function webPlaceholder(context: BenchContext): string {
 
 /** Rapport (bench/servers/rapport.ts) on the engine, logging at info to /dev/null; BENCH_PROFILE=1 when `profile`. */
 export async function startRapportOn(context: BenchContext, engine: Engine, options: { profile?: boolean } = {}): Promise<{ child: Child; port: number }> {
-  const child = spawnNode({
-    label: `Rapport on ${engine.label}`,
-    cwd: context.root,
-    args: ['--import', 'tsx', 'bench/servers/rapport.ts'],
-    env: { ...process.env, ...engineEnv(engine), BENCH_LOG_LEVEL: 'info', BENCH_WEB_DIST_DIR: webPlaceholder(context), ...(options.profile ? { BENCH_PROFILE: '1' } : {}) },
-    stdout: 'ignore',
-    ipc: true,
+  return spawnRapport(context, `Rapport on ${engine.label}`, {
+    ...engineEnv(engine),
+    BENCH_WEB_DIST_DIR: webPlaceholder(context),
+    ...(options.profile ? { BENCH_PROFILE: '1' } : {}),
   });
-  try {
-    return { child, port: await waitForReady(child, 120_000) };
-  } catch (error) {
-    await child.stop();
-    throw error;
-  }
 }
 
 /** Samples the server's CPU while `during` runs (the child must have been started with `profile`). */

@@ -33,14 +33,13 @@ export async function seedRapportDataDir(context: BenchContext, dataDir: string,
   }
 }
 
-/** Rapport as main.ts runs it (bench/servers/rapport.ts) on `dataDir`, logging at info to /dev/null. */
-export async function startRapport(context: BenchContext, dataDir: string, label = 'Rapport'): Promise<{ child: Child; port: number }> {
-  const web = ensureWebDist(context);
+/** Starts bench/servers/rapport.ts with `env` added, logging at info to /dev/null; answers once it listens. */
+export async function spawnRapport(context: BenchContext, label: string, env: NodeJS.ProcessEnv): Promise<{ child: Child; port: number }> {
   const child = spawnNode({
     label,
     cwd: context.root,
     args: ['--import', 'tsx', 'bench/servers/rapport.ts'],
-    env: { ...process.env, BENCH_DATA_DIR: dataDir, BENCH_LOG_LEVEL: 'info', BENCH_WEB_DIST_DIR: web.dir },
+    env: { ...process.env, BENCH_LOG_LEVEL: 'info', ...env },
     stdout: 'ignore',
     ipc: true,
   });
@@ -50,6 +49,11 @@ export async function startRapport(context: BenchContext, dataDir: string, label
     await child.stop();
     throw error;
   }
+}
+
+/** Rapport as main.ts runs it (bench/servers/rapport.ts) on `dataDir`, logging at info to /dev/null. */
+export async function startRapport(context: BenchContext, dataDir: string, label = 'Rapport'): Promise<{ child: Child; port: number }> {
+  return spawnRapport(context, label, { BENCH_DATA_DIR: dataDir, BENCH_WEB_DIST_DIR: ensureWebDist(context).dir });
 }
 
 export type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
