@@ -4,18 +4,9 @@
 // are random pairings of common first and last names, organisations are invented, domains end in .example.
 import type { CreateContactInput } from '../../src/shared/contracts/contacts';
 import { CIRCLES, SOURCES, STAGES } from '../../src/shared/contracts/contacts';
+import { prng } from '../../tests/fixtures/prng';
 
-/** mulberry32: a small, fast, seedable PRNG; returns floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 export type Random = () => number;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateSlots as oracle } from '../../../tests/fixtures/slots-oracle';
 import { type AvailabilityException, type Interval, type IsoWeekday, type SlotQuery, type WeeklyRule, generateSlots, openSlotStream } from './slots';
+import { prng } from '../../../tests/fixtures/prng';
 
 /**
  * openSlotStream (slot search merges one per advisor) must yield exactly generateSlots' slots in the same order,
@@ -15,16 +16,6 @@ const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Austral
 const AROUND = ['2026-03-06', '2026-03-27', '2026-04-02', '2026-09-04', '2026-10-02', '2026-10-23', '2026-10-30', '2026-11-13', '2026-06-15'];
 const DAY_MS = 86_400_000;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
