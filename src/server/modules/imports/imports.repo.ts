@@ -85,13 +85,14 @@ export async function insertImportedContacts(tx: Db, ownerId: string, rows: read
   const first = rows[0];
   if (!first) return [];
   // The columns are the keys toNewContactRow fills, so a column it gains later is carried over here too.
-  const keys = Object.keys(first).filter((key) => key !== 'ownerId');
-  const columns = sql.raw(['owner_id', ...keys.map(snakeCase)].join(', '));
+  const keys = Object.keys(first).filter((key) => key !== 'ownerId') as (keyof NewContactRow)[];
+  const names = keys.map(snakeCase);
+  const columns = sql.raw(['owner_id', ...names].join(', '));
   const ids: string[] = [];
   for (let start = 0; start < rows.length; start += INSERT_CHUNK_ROWS) {
     const chunk = rows.slice(start, start + INSERT_CHUNK_ROWS).map((row) => {
       const record: Record<string, unknown> = { owner_id: ownerId };
-      for (const key of keys) record[snakeCase(key)] = row[key as keyof NewContactRow] ?? null;
+      for (let k = 0; k < keys.length; k += 1) record[names[k] as string] = row[keys[k] as keyof NewContactRow] ?? null;
       return record;
     });
     const result = await tx.execute(

@@ -61,6 +61,9 @@ function declaredLength(request: FastifyRequest): number | undefined {
 export function importsRoutes(deps: { db: Db; clock: Clock }) {
   return async (app: FastifyInstance) => {
     const imports = createImportsService({ ...deps, onFlushError: (error) => app.log.warn({ err: error }, 'search index flush after an import failed') });
+    app.addHook('onClose', async () => {
+      await imports.settle();
+    });
 
     // Fastify stops reading at the limit (before reading at all when Content-Length says so): an oversize
     // upload is never buffered.

@@ -91,6 +91,18 @@ function matchKeys(rows: readonly CheckedRow[]) {
 /** Imports contacts from LinkedIn/Google/Outlook CSV, vCard or any mapped CSV: a dry run, or one atomic commit. */
 export function createImportsService(deps: { db: Db; clock: Clock; onFlushError?: (error: unknown) => void }) {
   const { db, clock } = deps;
+  const flushing = new Set<Promise<void>>();
+
+  /**
+   * Tidies the search indexes after a large import without keeping the student waiting: the rows are committed
+   * and already found by search (the pending lists are read too), only more slowly until this has run.
+   */
+  function flushInBackground(): void {
+    const flush: Promise<void> = flushSearchIndexes(db)
+      .catch((error: unknown) => deps.onFlushError?.(error))
+      .finally(() => flushing.delete(flush));
+    flushing.add(flush);
+  }
 
   async function readRows(request: ImportRequest) {
     const expected = request.format === 'vcard' ? VCARD_EXPECTED : request.format === 'csv' ? GENERIC_CSV_EXPECTED : CSV_PRESETS[request.format].expected;
@@ -171,10 +183,13 @@ export function createImportsService(deps: { db: Db; clock: Clock; onFlushError?
         const fresh = result.flatMap((c) => (c.status === 'new' ? [prepared.get(c.row.row)].filter((row) => row !== undefined) : []));
         return { classified: result, ids: await insertImportedContacts(tx, ownerId, fresh) };
       });
-      if (ids.length >= FLUSH_INDEXES_FROM_ROWS) {
-        await flushSearchIndexes(db).catch((error: unknown) => deps.onFlushError?.(error));
-      }
+      if (ids.length >= FLUSH_INDEXES_FROM_ROWS) flushInBackground();
       return { ...report(request, read.total, classified, true, ids), ...extra };
+    },
+
+    /** Waits for the index flushes still running (before the database closes). */
+    async settle(): Promise<void> {
+      await Promise.all([...flushing]);
     },
   };
 }
