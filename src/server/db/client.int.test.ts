@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withoutRepeatedParsers, wrapPglite, type Database } from './client';
+import { pgliteTransactionOf, withoutRepeatedParsers, wrapPglite, type Database } from './client';
 
 let client: PGlite;
 let database: Database;
@@ -34,5 +34,16 @@ describe('the embedded database client', () => {
     const other = { rowMode: 'object' as const, parsers: { 1184: text, 3802: (value: string) => JSON.parse(value) as unknown } };
     expect(withoutRepeatedParsers(other)).toBe(other);
     expect(withoutRepeatedParsers(undefined)).toBeUndefined();
+  });
+
+  it('finds the PGlite transaction under a Drizzle transaction (for COPY), and none outside one', async () => {
+    expect(pgliteTransactionOf(database.db)).toBeNull();
+    await database.db.transaction(async (tx) => {
+      const raw = pgliteTransactionOf(tx);
+      expect(raw).not.toBeNull();
+      await raw?.query(`copy moments from '/dev/blob'`, [], { blob: new Blob(['2\t2026-03-29T01:00:00Z\t2026-03-29\t1 hour\t{}\n']) });
+      const seen = (await tx.execute(sql`select count(*)::int as n from moments where id = 2`)) as unknown as { rows: { n: number }[] };
+      expect(seen.rows[0]?.n).toBe(1);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -61,6 +61,19 @@ function skipRepeatedParsers<T extends { query: PGlite['query'] }>(target: T, an
   return target;
 }
 
+/** The PGlite transactions our wrapper opened (Drizzle runs each of its transactions in one of them). */
+const pgliteTransactions = new WeakSet<Transaction>();
+
+/**
+ * The PGlite transaction under a Drizzle transaction, for what Drizzle has no words for (COPY … FROM a blob);
+ * null on a PostgreSQL server, outside a transaction, or if Drizzle stops keeping it where it does today
+ * (`session.client`) — callers then take the plain SQL way.
+ */
+export function pgliteTransactionOf(tx: Db): Transaction | null {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  return client && pgliteTransactions.has(client as Transaction) ? (client as Transaction) : null;
+}
+
 export function wrapPglite(client: PGlite): Database {
   for (const type of TEXT_TYPES) client.parsers[type] = asText;
   let lastAnswer = Number.NEGATIVE_INFINITY;
@@ -76,7 +89,10 @@ export function wrapPglite(client: PGlite): Database {
   client.transaction = async (fn) => {
     transactions += 1;
     try {
-      return await transaction((tx) => fn(skipRepeatedParsers(tx, answered)));
+      return await transaction((tx) => {
+        pgliteTransactions.add(tx);
+        return fn(skipRepeatedParsers(tx, answered));
+      });
     } finally {
       transactions -= 1;
     }

@@ -198,6 +198,31 @@ describe('POST /api/v1/imports: each format with the right fields', () => {
     expect(byName(contacts, 'Chinedu Okafor')).toMatchObject({ firstName: 'Chinedu', lastName: 'Okafor' });
     expect(byName(contacts, 'Nadia')).toMatchObject({ lastName: '', notes: 'Only a first name is known.' });
   });
+
+  it('every character is stored as sent: tabs, line breaks, backslashes, quotes and braces in text and tags (the bulk write escapes them)', async () => {
+    const user = await signedInUser(t.app);
+    const mapping = { Name: 'fullName', Employer: 'organization', Role: 'title', Tags: 'tags', Comments: 'notes' };
+    const file = [
+      'Name,Employer,Role,Tags,Comments',
+      `"Zoë O'Brien-Łukasz","Back\\slash ""Quoted"" {Braces}","Lead\twith tab","c\\d;""q"";{x,y}","line one\nline two\ttabbed \\N is text \\\\ end"`,
+      'Plain Person,,,,',
+    ].join('\n');
+    const result = await importFile(user, `format=csv&dryRun=false&mapping=${encodeURIComponent(JSON.stringify(mapping))}`, file);
+    expect(result).toMatchObject({ committed: true, imported: 2, errors: [] });
+    const contacts = await contactsOf(user);
+    expect(contacts.map((c) => c.id).sort()).toEqual([...(result.importedIds ?? [])].sort());
+    expect(byName(contacts, "Zoë O'Brien-Łukasz")).toMatchObject({
+      organization: 'Back\\slash "Quoted" {Braces}',
+      title: 'Lead\twith tab',
+      tags: ['c\\d', '"q"', '{x', 'y}'],
+      notes: 'line one\nline two\ttabbed \\N is text \\\\ end',
+    });
+    // Empty and missing values stay what the API makes of them: null organisation, empty notes, no tags.
+    expect(byName(contacts, 'Plain Person')).toMatchObject({ organization: null, title: null, tags: [], notes: '' });
+    // The search words are built from the stored row.
+    const found = await as(t.app, user.cookie)({ method: 'GET', url: '/api/v1/contacts?q=tabbed' });
+    expect((found.json().items as Contact[]).map((c) => c.displayName)).toEqual(["Zoë O'Brien-Łukasz"]);
+  });
 });
 
 describe('dry run, commit, idempotency and duplicates', () => {

@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Transaction } from '@electric-sql/pglite';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { pgliteTransactionOf, type Db } from '../../db/client';
+import { copyLine, type CopyValue } from '../../db/copy-text';
 import { contacts } from '../../db/schema/index';
 import type { NewContactRow } from '../contacts/contacts.repo';
 import type { ExistingContact } from './import-matching';
 
-/** Rows per INSERT statement: a statement holds PGlite's thread (the event loop) for ~35 ms per 250 rows. */
+/** Rows per INSERT statement (PostgreSQL server; PGlite takes COPY): a statement holds PGlite's thread ~35 ms per 250 rows. */
 export const INSERT_CHUNK_ROWS = 250;
 
 /** `profileKey()` of import-matching.ts in SQL, with string functions only (a regex per row costs ~10 µs in PGlite). */
@@ -76,16 +79,51 @@ export async function lockOwnerImports(tx: Db, ownerId: string): Promise<void> {
 
 const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** Rows per COPY on PGlite: ~50 ms of its thread (the event loop) per 500 rows, measured with every index in place. */
+export const COPY_CHUNK_ROWS = 500;
+
 /**
- * Multi-row inserts of INSERT_CHUNK_ROWS rows each, never a loop of single inserts; returns the new ids in
- * order. Each chunk is one JSON parameter expanded by jsonb_populate_recordset: measured on PGlite, rows as
- * VALUES with ~25 bind parameters each cost about twice the CPU of the same rows as one JSON document.
+ * Writes the rows and returns their new ids in order: on PGlite with COPY (ADR 018), elsewhere with multi-row
+ * INSERT statements; never a loop of single inserts. Each statement is followed by a turn of the event loop.
  */
 export async function insertImportedContacts(tx: Db, ownerId: string, rows: readonly NewContactRow[]): Promise<string[]> {
   const first = rows[0];
   if (!first) return [];
   // The columns are the keys toNewContactRow fills, so a column it gains later is carried over here too.
   const keys = Object.keys(first).filter((key) => key !== 'ownerId') as (keyof NewContactRow)[];
+  const pglite = pgliteTransactionOf(tx);
+  return pglite ? copyContacts(pglite, ownerId, keys, rows) : insertContacts(tx, ownerId, keys, rows);
+}
+
+/**
+ * COPY … FROM a blob in the text format, ids made here: on PGlite a third less time than the same rows through
+ * INSERT … SELECT from JSON (10,000 rows: ~1.05 s against ~1.6 s, every index in place).
+ */
+async function copyContacts(tx: Transaction, ownerId: string, keys: readonly (keyof NewContactRow)[], rows: readonly NewContactRow[]): Promise<string[]> {
+  const statement = `copy contacts (id, owner_id, ${keys.map(snakeCase).join(', ')}) from '/dev/blob'`;
+  const ids: string[] = [];
+  const values: CopyValue[] = [];
+  for (let start = 0; start < rows.length; start += COPY_CHUNK_ROWS) {
+    let text = '';
+    for (const row of rows.slice(start, start + COPY_CHUNK_ROWS)) {
+      const id = randomUUID();
+      ids.push(id);
+      values.length = 0;
+      values.push(id, ownerId);
+      for (const key of keys) values.push(row[key] as CopyValue);
+      text += copyLine(values);
+    }
+    await tx.query(statement, [], { blob: new Blob([text]) });
+    await nextTurn();
+  }
+  return ids;
+}
+
+/**
+ * Multi-row inserts of INSERT_CHUNK_ROWS rows each. Each chunk is one JSON parameter expanded by
+ * jsonb_populate_recordset: rows as VALUES with ~25 bind parameters each cost about twice the CPU.
+ */
+async function insertContacts(tx: Db, ownerId: string, keys: readonly (keyof NewContactRow)[], rows: readonly NewContactRow[]): Promise<string[]> {
   const names = keys.map(snakeCase);
   const columns = sql.raw(['owner_id', ...names].join(', '));
   const ids: string[] = [];
@@ -99,8 +137,7 @@ export async function insertImportedContacts(tx: Db, ownerId: string, rows: read
       sql`insert into contacts (${columns}) select ${columns} from jsonb_populate_recordset(null::contacts, ${JSON.stringify(chunk)}::jsonb) returning id`,
     );
     ids.push(...(result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id));
-    // PGlite answers with promises only, so back-to-back statements never let the event loop run; this does.
-    // Other requests' queries still wait for the transaction (PGlite runs one at a time), nothing interleaves.
+    // Back-to-back statements never let the event loop run (PGlite answers with promises only); this does.
     await nextTurn();
   }
   return ids;
