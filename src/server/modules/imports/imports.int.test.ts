@@ -250,13 +250,18 @@ describe('dry run, commit, idempotency and duplicates', () => {
     expect(await contactsOf(user)).toHaveLength(2);
   });
 
-  it('likely duplicates of existing contacts: same email, same LinkedIn URL (normalised), same name and organisation', async () => {
+  // A network no larger than the file is read whole; a larger one is searched by key (imports.repo.ts): both ways.
+  it.each([
+    ['read whole (3 contacts, 5 rows)', 0],
+    ['searched by key (9 contacts, 5 rows)', 6],
+  ])('likely duplicates of existing contacts, network %s: same email, same LinkedIn URL (normalised), same name and organisation', async (_way, others) => {
     const user = await signedInUser(t.app);
     const create = async (body: Record<string, unknown>) => {
       const response = await as(t.app, user.cookie)({ method: 'POST', url: '/api/v1/contacts', payload: body });
       expect(response.statusCode, response.body).toBe(201);
       return response.json().contact as Contact;
     };
+    for (let i = 1; i <= others; i += 1) await create({ firstName: `Other ${i}`, lastName: 'Person', organization: 'Northwind Traders', emails: [`other${i}@example.org`] });
     const byEmail = await create({ firstName: 'Mei', lastName: 'T.', emails: ['MEI.TANAKA@example.org'] });
     const byUrl = await create({ firstName: 'Amara', lastName: 'O.', linkedinUrl: 'http://linkedin.com/in/Amara-Okonkwo-4a1b2c/?trk=people' });
     const byNameOrg = await create({ firstName: 'Søren', lastName: 'Lindqvist', organization: 'FABRIKAM  Health' });
@@ -269,7 +274,7 @@ describe('dry run, commit, idempotency and duplicates', () => {
     expect(dup(2)?.status).toBe('new');
     const committed = await importFile(user, 'format=linkedin&dryRun=false', fixture('linkedin-connections.csv'));
     expect(committed).toMatchObject({ committed: true, imported: 2, duplicates: 3 });
-    expect(await contactsOf(user)).toHaveLength(5);
+    expect(await contactsOf(user)).toHaveLength(5 + others);
   });
 
   it('duplicates within the file are skipped and name the earlier row', async () => {
