@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInUser, type SignedInUser } from '../../../../tests/factories';
 import { as, createTestApp, type TestApp } from '../../../../tests/setup/test-app';
+import type { ContactFilter } from './contacts.repo';
+import { searchContacts, type SearchTuning } from './contacts-search.repo';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -49,6 +51,56 @@ describe('GET /api/v1/contacts?q=: tiers, pages, owners and hostile input', () =
     expect(seen).toEqual(all);
     // Filters still apply to every tier.
     expect((await search('mar', '&circle=personal')).items).toEqual([]);
+  });
+
+  it('a word on many contacts fills the page from a walk in name order, a rarer one from the index: the same order either way', async () => {
+    const user = await signedInUser(t.app);
+    // 30 people; every third a mentor (10, a word found only in the title), two astronauts.
+    const rows = Array.from({ length: 30 }, (_, i) => {
+      const n = String(30 - i).padStart(2, '0');
+      const title = i % 3 === 0 ? 'Alumni mentor' : i === 4 || i === 20 ? 'Astronaut' : 'Analyst';
+      return `Person ${n},${title},${i % 2 === 0 ? 'even' : 'odd'}`;
+    });
+    const mapping = encodeURIComponent(JSON.stringify({ Name: 'fullName', Role: 'title', Group: 'tags' }));
+    const imported = await as(t.app, user.cookie)({
+      method: 'POST',
+      url: `/api/v1/imports?format=csv&dryRun=false&mapping=${mapping}`,
+      headers: { 'content-type': 'text/csv' },
+      payload: ['Name,Role,Group', ...rows].join('\n'),
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const search = searchAs(user);
+    const pages = async (q: string, query = '') => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      for (let guard = 0; guard < 20; guard += 1) {
+        const page: Page = await search(q, `&limit=3${query}${cursor ? `&cursor=${cursor}` : ''}`);
+        seen.push(...page.items.map((c) => c.displayName));
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      return seen;
+    };
+    const mentors = Array.from({ length: 10 }, (_, k) => `Person ${String(30 - 3 * k).padStart(2, '0')}`).sort();
+    expect(await pages('mentor')).toEqual(mentors);
+    expect(await pages('mentor', '&tag=even')).toEqual(mentors.filter((name) => Number(name.slice(-2)) % 2 === 0));
+    expect(await pages('astro')).toEqual(['Person 10', 'Person 26']);
+
+    // The same pages when the word counts as broad (a walk through the names), and when the walk gives up early.
+    const repoPages = async (q: string, tuning: SearchTuning, filter: ContactFilter = {}) => {
+      const seen: string[] = [];
+      for (let offset = 0; offset < 40; offset += 3) {
+        const { rows } = await searchContacts(t.database.db, user.id, q, filter, 3, offset, tuning);
+        seen.push(...rows.slice(0, 3).map((c) => `${c.firstName} ${c.lastName}`));
+        if (rows.length <= 3) break;
+      }
+      return seen;
+    };
+    for (const tuning of [{ broadWordMatches: 3, walkRows: 1_000 }, { broadWordMatches: 3, walkRows: 5 }]) {
+      expect(await repoPages('mentor', tuning)).toEqual(mentors);
+      expect(await repoPages('mentor', tuning, { tag: 'even' })).toEqual(mentors.filter((name) => Number(name.slice(-2)) % 2 === 0));
+      expect(await repoPages('astro', tuning)).toEqual(['Person 10', 'Person 26']);
+    }
   });
 
   it("never finds another owner's contacts, by word, prefix, name start or typo", async () => {
