@@ -12,6 +12,7 @@ import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import { errors } from '../../lib/errors';
 import { toNewContactRow } from '../contacts/contact-mapping';
+import type { NewContactRow } from '../contacts/contacts.repo';
 import { checkDraft, draftToBody, type ContactDraft } from './contact-draft';
 import { GENERIC_CSV_EXPECTED, readCsvImport } from './csv-import';
 import { CSV_PRESETS } from './csv-presets';
@@ -34,9 +35,12 @@ export type ImportRequest = {
   charset: string | undefined;
 };
 
-/** One row of the file after reading and the API's rules: a valid contact or the reason it is not. */
+/**
+ * One row of the file after reading and the API's rules: a valid contact (with the row to write, when the import
+ * commits) or the reason it is not.
+ */
 type CheckedRow =
-  | { row: number; draft: ContactDraft; ok: true; input: CreateContactInput; identity: Identity }
+  | { row: number; draft: ContactDraft; ok: true; input: CreateContactInput; identity: Identity; record?: NewContactRow }
   | { row: number; draft: ContactDraft | null; ok: false; message: string };
 
 type Classified = { row: CheckedRow; status: 'new' | 'duplicate' | 'error'; duplicateOf?: ExistingContact; message?: string };
@@ -117,11 +121,15 @@ export function createImportsService(deps: { db: Db; clock: Clock; onFlushError?
     return { ...csv, rows: csv.rows.map((row) => ({ ...row, error: undefined })) };
   }
 
-  function check(format: ImportFormat, rows: { row: number; draft: ContactDraft | null; error?: string }[]): Promise<CheckedRow[]> {
+  /** The API's rules on every row; with `writeAt`, each valid row's record to write is built in the same pass. */
+  function check(format: ImportFormat, rows: { row: number; draft: ContactDraft | null; error?: string }[], writeAt?: Date): Promise<CheckedRow[]> {
     return mapYielding(rows, ({ row, draft, error }): CheckedRow => {
       if (!draft) return { row, draft: null, ok: false, message: error ?? 'The row could not be read.' };
       const result = checkDraft(draft);
-      return result.ok ? { row, draft, ok: true, input: result.input, identity: identityOf(format, result.input) } : { row, draft, ok: false, message: result.message };
+      if (!result.ok) return { row, draft, ok: false, message: result.message };
+      const identity = identityOf(format, result.input);
+      const record = writeAt ? toNewContactRow(result.input, writeAt, { importKey: identity.importKey }) : undefined;
+      return { row, draft, ok: true, input: result.input, identity, ...(record ? { record } : {}) };
     });
   }
 
@@ -164,7 +172,9 @@ export function createImportsService(deps: { db: Db; clock: Clock; onFlushError?
         }
         return { ...report(request, read.total, [], false), ...extra };
       }
-      const rows = await check(request.format, read.rows);
+      // Everything that needs no database is done before the transaction: on PGlite it holds the one connection.
+      const now = clock.now();
+      const rows = await check(request.format, read.rows, request.dryRun ? undefined : now);
       const keys = matchKeys(rows);
       const hasErrors = rows.some((row) => !row.ok);
 
@@ -173,14 +183,10 @@ export function createImportsService(deps: { db: Db; clock: Clock; onFlushError?
         return { ...report(request, read.total, classified, false), ...extra };
       }
 
-      // Everything that needs no database is done before the transaction: on PGlite it holds the one connection.
-      const now = clock.now();
-      const valid = rows.filter((row) => row.ok);
-      const prepared = new Map(await mapYielding(valid, (row) => [row.row, toNewContactRow(row.input, now, { importKey: row.identity.importKey })] as const));
       const { classified, ids } = await db.transaction(async (tx) => {
         await lockOwnerImports(tx, ownerId);
         const result = await classify(rows, await findMatchCandidates(tx, ownerId, keys));
-        const fresh = result.flatMap((c) => (c.status === 'new' ? [prepared.get(c.row.row)].filter((row) => row !== undefined) : []));
+        const fresh = result.flatMap((c) => (c.status === 'new' && c.row.ok && c.row.record ? [c.row.record] : []));
         return { classified: result, ids: await insertImportedContacts(tx, ownerId, fresh) };
       });
       if (ids.length >= FLUSH_INDEXES_FROM_ROWS) flushInBackground();
