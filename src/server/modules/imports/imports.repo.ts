@@ -27,7 +27,8 @@ export const MATCH_KEYS_PER_STATEMENT = 2_000;
  * The owner's live contacts that may be duplicates of the file's rows (createMatcher decides which are). A network
  * no larger than the file is read whole: one cheap statement, where the key lookups below spend ~5 µs per key
  * only on planning (PostgreSQL weighs every element of a constant array; ~150 ms for a 10,000-row file on PGlite).
- * A larger network is searched by key: those sharing an email, import key, sort key (name) or LinkedIn profile,
+ * A larger network is searched by key, after the read that found it larger (one row more than the file has, read
+ * for nothing; not measured separately): those sharing an email, import key, sort key (name) or LinkedIn profile,
  * in statements of at most MATCH_KEYS_PER_STATEMENT keys of each kind with a turn of the event loop between
  * them; a contact found by several statements is returned once.
  */
