@@ -27,6 +27,8 @@ import { documentsRoutes } from './modules/documents/documents.routes';
 import { createDocumentsService } from './modules/documents/documents.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
+import { createImportsService } from './modules/imports/imports.service';
+import { createRowChecker, DEFAULT_WORKER_FROM_BYTES } from './modules/imports/row-checker';
 import { createMailer, smtpTransport, type MailTransport } from './modules/mail/mailer';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerGracefulClose } from './plugins/graceful-close';
@@ -44,6 +46,8 @@ export type AppDeps = {
   mailTransport?: MailTransport;
   /** pino options or false; tests pass false. */
   logger?: boolean | Record<string, unknown>;
+  /** Import files of at least this many bytes are checked in the worker thread (tests pass 0 or Infinity). */
+  importWorkerFromBytes?: number;
 };
 
 export type Services = ReturnType<typeof createServices>;
@@ -74,7 +78,15 @@ function createServices(config: Config, deps: AppDeps, log: FastifyBaseLogger) {
   const booking = createBookingService({ db, clock, mailer, office, locks, publicUrl: config.publicUrl });
   const advising = createAdvisingService({ db, clock, mailer, office, locks, publicUrl: config.publicUrl });
   const documents = createDocumentsService({ db, clock, onSweepError: (error) => log.warn({ err: error }, 'deleting unattached documents failed; will retry') });
-  return { db, clock, mailer, auth, admin, contacts, office, slots, booking, advising, documents };
+  const importChecker = createRowChecker({ workerFromBytes: deps.importWorkerFromBytes ?? DEFAULT_WORKER_FROM_BYTES });
+  const imports = createImportsService({
+    db,
+    clock,
+    checker: importChecker,
+    writeAs: deps.database.kind === 'pglite' ? 'copy' : 'record',
+    onFlushError: (error) => log.warn({ err: error }, 'search index flush after an import failed'),
+  });
+  return { db, clock, mailer, auth, admin, contacts, office, slots, booking, advising, documents, importChecker, imports };
 }
 
 // What pino must never write (SECURITY.md audit-and-logs): cookies, credentials, reset tokens.
@@ -141,7 +153,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(contactToolsRoutes(services), { prefix: '/api/v1/contacts' });
   await app.register(exportRoutes(services), { prefix: '/api/v1/exports' });
   await app.register(remindersRoutes(services.contacts), { prefix: '/api/v1/reminders' });
-  await app.register(importsRoutes(services), { prefix: '/api/v1/imports' });
+  await app.register(importsRoutes(services.imports), { prefix: '/api/v1/imports' });
   await app.register(reasonCodesRoutes(services.office), { prefix: '/api/v1/reason-codes' });
   await app.register(slotsRoutes(services.slots), { prefix: '/api/v1/slots' });
   await app.register(appointmentsRoutes(services.booking, services.office), { prefix: '/api/v1/appointments' });
@@ -171,6 +183,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.addHook('onClose', async () => {
     await services.mailer.stop();
     await services.documents.stop();
+    await services.imports.settle();
+    await services.importChecker.close();
   });
   return app;
 }

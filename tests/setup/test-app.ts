@@ -21,12 +21,20 @@ export async function createTestApp(
     clock?: ManualClock;
     /** pino options (e.g. a stream) to read what the app logs; silent by default. */
     logger?: Record<string, unknown>;
+    /** Import files of at least this many bytes are checked in the worker thread (the app's default otherwise). */
+    importWorkerFromBytes?: number;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = options.clock ?? manualClock(new Date());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: './.tmp/no-web', ...options.env });
-  const app = await buildApp(config, { database, clock, logger: options.logger ?? false, mailTransport: options.mailTransport });
+  const app = await buildApp(config, {
+    database,
+    clock,
+    logger: options.logger ?? false,
+    mailTransport: options.mailTransport,
+    ...(options.importWorkerFromBytes === undefined ? {} : { importWorkerFromBytes: options.importWorkerFromBytes }),
+  });
   await app.ready();
   return {
     app,

@@ -67,11 +67,16 @@ function keysOfExisting(contact: ExistingContact): string[] {
 }
 
 /** Finds likely duplicates: among the owner's contacts, and among the rows of the file seen so far. */
-export function createMatcher(existing: readonly ExistingContact[]) {
+export function createMatcher(existing: readonly ExistingContact[] = []) {
   const byKey = new Map<string, ExistingContact>();
-  for (const contact of existing) for (const key of keysOfExisting(contact)) if (!byKey.has(key)) byKey.set(key, contact);
+  const add = (contacts: readonly ExistingContact[]) => {
+    for (const contact of contacts) for (const key of keysOfExisting(contact)) if (!byKey.has(key)) byKey.set(key, contact);
+  };
+  add(existing);
   const seen = new Map<string, number>();
   return {
+    /** More of the owner's contacts to match against (found for the next rows); a key keeps its first contact. */
+    addExisting: add,
     /** The existing contact this one duplicates, if any. */
     existing(identity: Identity): ExistingContact | undefined {
       for (const key of keysOf(identity)) {

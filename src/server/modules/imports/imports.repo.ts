@@ -1,15 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Transaction } from '@electric-sql/pglite';
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { pgliteTransactionOf, type Db } from '../../db/client';
-import { copyLine, type CopyValue } from '../../db/copy-text';
 import { contacts } from '../../db/schema/index';
 import type { NewContactRow } from '../contacts/contacts.repo';
 import type { ExistingContact } from './import-matching';
-
-/** Rows per INSERT statement (PostgreSQL server; PGlite takes COPY): a statement holds PGlite's thread ~35 ms per 250 rows. */
-export const INSERT_CHUNK_ROWS = 250;
 
 /** `profileKey()` of import-matching.ts in SQL, with string functions only (a regex per row costs ~10 µs in PGlite). */
 const lowerUrl = sql`split_part(split_part(lower(${contacts.linkedinUrl}), '?', 1), '#', 1)`;
@@ -28,16 +22,30 @@ export const MATCH_KEYS_PER_STATEMENT = 2_000;
  * no larger than the file is read whole: one cheap statement, where the key lookups below spend ~5 µs per key
  * only on planning (PostgreSQL weighs every element of a constant array; ~150 ms for a 10,000-row file on PGlite).
  * A larger network is searched by key, after the read that found it larger (one row more than the file has, read
- * for nothing; not measured separately): those sharing an email, import key, sort key (name) or LinkedIn profile,
- * in statements of at most MATCH_KEYS_PER_STATEMENT keys of each kind with a turn of the event loop between
- * them; a contact found by several statements is returned once.
+ * for nothing; not measured separately).
  */
 export async function findMatchCandidates(db: Db, ownerId: string, keys: MatchKeys): Promise<ExistingContact[]> {
   const longest = Math.max(keys.emails.length, keys.importKeys.length, keys.sortKeys.length, keys.profiles.length);
   if (longest === 0) return [];
-  const network = await candidateQuery(db, ownerId).limit(longest + 1);
-  if (network.length <= longest) return network;
+  const network = await readNetworkUpTo(db, ownerId, longest);
+  if (network) return network;
   await nextTurn();
+  return findMatchCandidatesByKeys(db, ownerId, keys);
+}
+
+/** The owner's whole live network when it has at most `limit` contacts; undefined when it is larger. */
+export async function readNetworkUpTo(db: Db, ownerId: string, limit: number): Promise<ExistingContact[] | undefined> {
+  const network = await candidateQuery(db, ownerId).limit(limit + 1);
+  return network.length <= limit ? network : undefined;
+}
+
+/**
+ * The owner's live contacts sharing an email, import key, sort key (name) or LinkedIn profile with `keys`, in
+ * statements of at most MATCH_KEYS_PER_STATEMENT keys of each kind with a turn of the event loop between them; a
+ * contact found by several statements is returned once.
+ */
+export async function findMatchCandidatesByKeys(db: Db, ownerId: string, keys: MatchKeys): Promise<ExistingContact[]> {
+  const longest = Math.max(keys.emails.length, keys.importKeys.length, keys.sortKeys.length, keys.profiles.length);
   const found = new Map<string, ExistingContact>();
   for (let start = 0; start < longest; start += MATCH_KEYS_PER_STATEMENT) {
     const end = start + MATCH_KEYS_PER_STATEMENT;
@@ -91,8 +99,6 @@ export async function lockOwnerImports(tx: Db, ownerId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(7001, hashtext(${ownerId}))`);
 }
 
-const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 /**
  * Rows per COPY on PGlite: ~25–50 ms of its thread (the event loop) each, every index in place. With 500 a COPY
  * that also cleaned a GIN pending list held it ~220 ms (/healthz p99 219 ms in the import benchmark); with 250,
@@ -101,47 +107,37 @@ const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCas
 export const COPY_CHUNK_ROWS = 250;
 
 /**
- * Writes the rows and returns their new ids in order: on PGlite with COPY (ADR 018), elsewhere with multi-row
- * INSERT statements; never a loop of single inserts. Each statement is followed by a turn of the event loop.
+ * Writes rows given as lines of COPY's text format (import-rows.ts builds them, ids included) with
+ * COPY … FROM a blob, COPY_CHUNK_ROWS a statement, each followed by a turn of the event loop (ADR 018). PGlite only:
+ * on it a third less time than the same rows through INSERT … SELECT from JSON (10,000 rows: ~1.05 s against ~1.6 s).
  */
-export async function insertImportedContacts(tx: Db, ownerId: string, rows: readonly NewContactRow[]): Promise<string[]> {
+export async function copyContactLines(tx: Db, columns: readonly string[], lines: readonly string[]): Promise<void> {
+  const pglite = pgliteTransactionOf(tx);
+  // Drizzle keeps PGlite's transaction where pgliteTransactionOf looks today; if an upgrade moves it, imports fail
+  // here (and so do the integration tests) rather than write some other way unnoticed.
+  if (!pglite) throw new Error('COPY needs the PGlite transaction under this Drizzle transaction, and none was found');
+  const statement = `copy contacts (${columns.join(', ')}) from '/dev/blob'`;
+  for (let start = 0; start < lines.length; start += COPY_CHUNK_ROWS) {
+    await pglite.query(statement, [], { blob: new Blob([lines.slice(start, start + COPY_CHUNK_ROWS).join('')]) });
+    await nextTurn();
+  }
+}
+
+/** Rows per INSERT statement on a PostgreSQL server (PGlite takes COPY). */
+export const INSERT_CHUNK_ROWS = 250;
+
+const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Writes records with multi-row inserts of INSERT_CHUNK_ROWS rows each (never a loop of single inserts) and returns
+ * their new ids in order. Each chunk is one JSON parameter expanded by jsonb_populate_recordset: rows as VALUES with
+ * ~25 bind parameters each cost about twice the CPU.
+ */
+export async function insertContactRecords(tx: Db, ownerId: string, rows: readonly NewContactRow[]): Promise<string[]> {
   const first = rows[0];
   if (!first) return [];
   // The columns are the keys toNewContactRow fills, so a column it gains later is carried over here too.
   const keys = Object.keys(first).filter((key) => key !== 'ownerId') as (keyof NewContactRow)[];
-  const pglite = pgliteTransactionOf(tx);
-  return pglite ? copyContacts(pglite, ownerId, keys, rows) : insertContacts(tx, ownerId, keys, rows);
-}
-
-/**
- * COPY … FROM a blob in the text format, ids made here: on PGlite a third less time than the same rows through
- * INSERT … SELECT from JSON (10,000 rows: ~1.05 s against ~1.6 s, every index in place).
- */
-async function copyContacts(tx: Transaction, ownerId: string, keys: readonly (keyof NewContactRow)[], rows: readonly NewContactRow[]): Promise<string[]> {
-  const statement = `copy contacts (id, owner_id, ${keys.map(snakeCase).join(', ')}) from '/dev/blob'`;
-  const ids: string[] = [];
-  const values: CopyValue[] = [];
-  for (let start = 0; start < rows.length; start += COPY_CHUNK_ROWS) {
-    let text = '';
-    for (const row of rows.slice(start, start + COPY_CHUNK_ROWS)) {
-      const id = randomUUID();
-      ids.push(id);
-      values.length = 0;
-      values.push(id, ownerId);
-      for (const key of keys) values.push(row[key] as CopyValue);
-      text += copyLine(values);
-    }
-    await tx.query(statement, [], { blob: new Blob([text]) });
-    await nextTurn();
-  }
-  return ids;
-}
-
-/**
- * Multi-row inserts of INSERT_CHUNK_ROWS rows each. Each chunk is one JSON parameter expanded by
- * jsonb_populate_recordset: rows as VALUES with ~25 bind parameters each cost about twice the CPU.
- */
-async function insertContacts(tx: Db, ownerId: string, keys: readonly (keyof NewContactRow)[], rows: readonly NewContactRow[]): Promise<string[]> {
   const names = keys.map(snakeCase);
   const columns = sql.raw(['owner_id', ...names].join(', '));
   const ids: string[] = [];

@@ -2,12 +2,10 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, MAPPABLE_FIELDS, importQuery, importResponse } from '../../../shared/contracts/imports';
-import type { Db } from '../../db/client';
-import type { Clock } from '../../lib/clock';
 import { AppError } from '../../lib/errors';
 import { requireAuth } from '../../plugins/session';
 import { importErrors } from './import-errors';
-import { createImportsService } from './imports.service';
+import type { ImportsService } from './imports.service';
 
 const UPLOAD_TYPES = ['text/csv', 'text/vcard'] as const;
 
@@ -58,13 +56,8 @@ function declaredLength(request: FastifyRequest): number | undefined {
 }
 
 /** /api/v1/imports: contact files into the signed-in owner's network. */
-export function importsRoutes(deps: { db: Db; clock: Clock }) {
+export function importsRoutes(imports: ImportsService) {
   return async (app: FastifyInstance) => {
-    const imports = createImportsService({ ...deps, onFlushError: (error) => app.log.warn({ err: error }, 'search index flush after an import failed') });
-    app.addHook('onClose', async () => {
-      await imports.settle();
-    });
-
     // Fastify stops reading at the limit (before reading at all when Content-Length says so): an oversize
     // upload is never buffered.
     app.addContentTypeParser([...UPLOAD_TYPES], { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_request, body, done) => done(null, body));

@@ -1,88 +1,53 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { CreateContactInput } from '../../../shared/contracts/contacts';
-import {
-  IMPORT_MAX_ROWS,
-  IMPORT_PREVIEW_ROWS,
-  type ImportFormat,
-  type ImportPreviewRow,
-  type ImportResponse,
-} from '../../../shared/contracts/imports';
+import { IMPORT_PREVIEW_ROWS, type ImportResponse } from '../../../shared/contracts/imports';
 import { displayName } from '../../../shared/domain/cadence';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import { errors } from '../../lib/errors';
-import { toNewContactRow } from '../contacts/contact-mapping';
-import type { NewContactRow } from '../contacts/contacts.repo';
-import { checkDraft, draftToBody, type ContactDraft } from './contact-draft';
-import { GENERIC_CSV_EXPECTED, readCsvImport } from './csv-import';
-import { CSV_PRESETS } from './csv-presets';
-import { decodeText } from './decode-text';
-import { importErrors } from './import-errors';
-import { createMatcher, identityOf, type ExistingContact, type Identity } from './import-matching';
-import { findMatchCandidates, flushSearchIndexes, insertImportedContacts, lockOwnerImports } from './imports.repo';
-import { readVcards } from './vcard-reader';
+import { CHECK_CHUNK_ROWS, type CheckedRow, type ImportFile, type PreviewContact, type WritePlan } from './import-rows';
+import { createMatcher, type ExistingContact } from './import-matching';
+import {
+  copyContactLines,
+  findMatchCandidates,
+  findMatchCandidatesByKeys,
+  flushSearchIndexes,
+  insertContactRecords,
+  lockOwnerImports,
+  readNetworkUpTo,
+  type MatchKeys,
+} from './imports.repo';
+import type { RowChecker } from './row-checker';
 
-/** From this many new rows on, a commit flushes the search indexes' pending lists before it answers. */
+/** From this many new rows on, a commit flushes the search indexes' pending lists after it answers. */
 export const FLUSH_INDEXES_FROM_ROWS = 1_000;
 
-const VCARD_EXPECTED = 'Expected a vCard file (.vcf, version 2.1, 3.0 or 4.0) of BEGIN:VCARD … END:VCARD cards.';
-
-export type ImportRequest = {
-  format: ImportFormat;
-  dryRun: boolean;
-  mapping: string | undefined;
-  body: Uint8Array;
-  charset: string | undefined;
-};
-
-/**
- * One row of the file after reading and the API's rules: a valid contact (with the row to write, when the import
- * commits) or the reason it is not.
- */
-type CheckedRow =
-  | { row: number; draft: ContactDraft; ok: true; input: CreateContactInput; identity: Identity; record?: NewContactRow }
-  | { row: number; draft: ContactDraft | null; ok: false; message: string };
+export type ImportRequest = ImportFile & { dryRun: boolean };
 
 type Classified = { row: CheckedRow; status: 'new' | 'duplicate' | 'error'; duplicateOf?: ExistingContact; message?: string };
 
-function previewContact(draft: ContactDraft | null): ImportPreviewRow['contact'] {
-  if (!draft) return { firstName: '', lastName: '', organization: null, title: null, emails: [] };
-  const body = draftToBody(draft);
-  return {
-    firstName: String(body.firstName),
-    lastName: String(body.lastName),
-    organization: draft.organization || null,
-    title: draft.title || null,
-    emails: draft.emails.map((email) => email.trim().toLowerCase()).filter((email) => email !== ''),
-  };
+type Matcher = ReturnType<typeof createMatcher>;
+
+function classifyRow(matcher: Matcher, row: CheckedRow): Classified {
+  if (!row.ok) return { row, status: 'error', message: row.message };
+  const duplicateOf = matcher.existing(row.identity);
+  const earlier = matcher.earlierRow(row.identity, row.row);
+  if (duplicateOf) return { row, status: 'duplicate', duplicateOf, message: 'Already in your network.' };
+  if (earlier !== undefined) return { row, status: 'duplicate', message: `The same person as row ${earlier}.` };
+  return { row, status: 'new' };
 }
 
-/** Rows handled between two turns of the event loop, so a 10,000-row file never holds it for long. */
-const ROWS_PER_TURN = 250;
-
-/** `fn` over every item, giving the event loop a turn every ROWS_PER_TURN items. */
-async function mapYielding<T, R>(items: readonly T[], fn: (item: T) => R): Promise<R[]> {
-  const out: R[] = [];
-  for (const [index, item] of items.entries()) {
-    if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
-    out.push(fn(item));
+/** Every row classified against `existing`, giving the event loop a turn every CHECK_CHUNK_ROWS rows. */
+async function classify(rows: readonly CheckedRow[], existing: readonly ExistingContact[]): Promise<Classified[]> {
+  const matcher = createMatcher(existing);
+  const out: Classified[] = [];
+  for (const [index, row] of rows.entries()) {
+    if (index % CHECK_CHUNK_ROWS === CHECK_CHUNK_ROWS - 1) await nextTurn();
+    out.push(classifyRow(matcher, row));
   }
   return out;
 }
 
-async function classify(rows: readonly CheckedRow[], existing: readonly ExistingContact[]): Promise<Classified[]> {
-  const matcher = createMatcher(existing);
-  return mapYielding(rows, (row): Classified => {
-    if (!row.ok) return { row, status: 'error', message: row.message };
-    const duplicateOf = matcher.existing(row.identity);
-    const earlier = matcher.earlierRow(row.identity, row.row);
-    if (duplicateOf) return { row, status: 'duplicate', duplicateOf, message: 'Already in your network.' };
-    if (earlier !== undefined) return { row, status: 'duplicate', message: `The same person as row ${earlier}.` };
-    return { row, status: 'new' };
-  });
-}
-
-function matchKeys(rows: readonly CheckedRow[]) {
+function matchKeys(rows: readonly CheckedRow[]): MatchKeys {
   const valid = rows.flatMap((row) => (row.ok ? [row.identity] : []));
   return {
     emails: [...new Set(valid.flatMap((identity) => identity.emails))],
@@ -92,9 +57,24 @@ function matchKeys(rows: readonly CheckedRow[]) {
   };
 }
 
+const EMPTY_PREVIEW: PreviewContact = { firstName: '', lastName: '', organization: null, title: null, emails: [] };
+
+/** Thrown inside the commit's transaction when a row has an error, so that nothing it wrote stays. */
+class RowErrorsFound extends Error {}
+
+export type ImportsServiceDeps = {
+  db: Db;
+  clock: Clock;
+  /** Reads and checks the files (inline or in the check worker). */
+  checker: RowChecker;
+  /** How rows are written: COPY lines on PGlite, INSERT records on a PostgreSQL server (ADR 018). */
+  writeAs: WritePlan['as'];
+  onFlushError?: (error: unknown) => void;
+};
+
 /** Imports contacts from LinkedIn/Google/Outlook CSV, vCard or any mapped CSV: a dry run, or one atomic commit. */
-export function createImportsService(deps: { db: Db; clock: Clock; onFlushError?: (error: unknown) => void }) {
-  const { db, clock } = deps;
+export function createImportsService(deps: ImportsServiceDeps) {
+  const { db, clock, checker } = deps;
   const flushing = new Set<Promise<void>>();
 
   /**
@@ -108,29 +88,21 @@ export function createImportsService(deps: { db: Db; clock: Clock; onFlushError?
     flushing.add(flush);
   }
 
-  async function readRows(request: ImportRequest) {
-    const expected = request.format === 'vcard' ? VCARD_EXPECTED : request.format === 'csv' ? GENERIC_CSV_EXPECTED : CSV_PRESETS[request.format].expected;
-    const text = decodeText(request.body, request.charset, expected);
-    if (request.format === 'vcard') {
-      if (request.mapping !== undefined) throw errors.validation('A column mapping is only used with format=csv.', [{ path: 'mapping', message: 'Only with format=csv.' }]);
-      const cards = await readVcards(text, { maxCards: IMPORT_MAX_ROWS, tooMany: () => importErrors.tooManyRows('cards') });
-      if (cards.length === 0) throw importErrors.unreadable(`The file has no vCard in it. ${VCARD_EXPECTED}`);
-      return { total: cards.length, mapped: true, rows: cards.map((card) => ('draft' in card ? card : { row: card.row, draft: null, error: card.error })) };
+  /** Writes a chunk's new rows and returns their ids in order. */
+  async function write(tx: Db, ownerId: string, rows: readonly CheckedRow[], copyColumns: readonly string[] | undefined): Promise<string[]> {
+    const writes = rows.flatMap((row) => (row.ok && row.write ? [row.write] : []));
+    if (writes.length === 0) return [];
+    if (deps.writeAs === 'copy') {
+      const lines = writes.flatMap((w) => ('line' in w ? [w.line] : []));
+      if (!copyColumns || lines.length !== writes.length) throw new Error('import rows came without their COPY lines');
+      await copyContactLines(tx, copyColumns, lines);
+      return writes.map((w) => ('id' in w ? w.id : ''));
     }
-    const csv = await readCsvImport(text, request.format, request.mapping);
-    return { ...csv, rows: csv.rows.map((row) => ({ ...row, error: undefined })) };
-  }
-
-  /** The API's rules on every row; with `writeAt`, each valid row's record to write is built in the same pass. */
-  function check(format: ImportFormat, rows: { row: number; draft: ContactDraft | null; error?: string }[], writeAt?: Date): Promise<CheckedRow[]> {
-    return mapYielding(rows, ({ row, draft, error }): CheckedRow => {
-      if (!draft) return { row, draft: null, ok: false, message: error ?? 'The row could not be read.' };
-      const result = checkDraft(draft);
-      if (!result.ok) return { row, draft, ok: false, message: result.message };
-      const identity = identityOf(format, result.input);
-      const record = writeAt ? toNewContactRow(result.input, writeAt, { importKey: identity.importKey }) : undefined;
-      return { row, draft, ok: true, input: result.input, identity, ...(record ? { record } : {}) };
-    });
+    return insertContactRecords(
+      tx,
+      ownerId,
+      writes.flatMap((w) => ('record' in w ? [w.record] : [])),
+    );
   }
 
   function report(request: ImportRequest, total: number, classified: readonly Classified[], committed: boolean, importedIds?: string[]): ImportResponse {
@@ -147,7 +119,7 @@ export function createImportsService(deps: { db: Db; clock: Clock; onFlushError?
       preview: classified.slice(0, IMPORT_PREVIEW_ROWS).map((c) => ({
         row: c.row.row,
         status: c.status,
-        contact: previewContact(c.row.draft),
+        contact: c.row.preview ?? EMPTY_PREVIEW,
         ...(c.duplicateOf ? { duplicateOf: { id: c.duplicateOf.id, displayName: displayName(c.duplicateOf.firstName, c.duplicateOf.lastName) } } : {}),
         ...(c.message ? { message: c.message } : {}),
       })),
@@ -160,37 +132,73 @@ export function createImportsService(deps: { db: Db; clock: Clock; onFlushError?
      * Reads the file, applies the API's rules to every row and finds likely duplicates. A dry run writes
      * nothing. A commit writes only when no row has an error, in one transaction (all or nothing), and
      * skips duplicates — so importing the same file again creates nothing.
+     *
+     * A commit writes as the rows arrive from the checker (ADR 019): each chunk is matched and written while the
+     * next is being checked, and the first row with an error stops the writing and rolls everything back.
      */
     async run(ownerId: string, request: ImportRequest): Promise<ImportResponse> {
-      const read = await readRows(request);
-      const extra = 'columns' in read ? { columns: read.columns, mapping: Object.fromEntries(read.mapping) } : {};
-      if (!read.mapped) {
-        if (!request.dryRun) {
+      const { dryRun, ...file } = request;
+      const plan: WritePlan | undefined = dryRun ? undefined : { ownerId, at: clock.now().getTime(), as: deps.writeAs };
+      const events = checker.check(file, plan)[Symbol.asyncIterator]();
+      const first = await events.next();
+      if (first.done || first.value.kind !== 'head') throw new Error('the import checker sent no head');
+      const { head } = first.value;
+      const extra = head.columns ? { columns: head.columns, mapping: head.mapping ?? {} } : {};
+      if (!head.mapped) {
+        if (!dryRun) {
           throw errors.validation('Choose which columns hold what: no column could be taken for a name. Send a mapping, e.g. {"Name":"fullName"}.', [
             { path: 'mapping', message: 'No name column.' },
           ]);
         }
-        return { ...report(request, read.total, [], false), ...extra };
+        return { ...report(request, head.total, [], false), ...extra };
       }
-      // Everything that needs no database is done before the transaction: on PGlite it holds the one connection.
-      const now = clock.now();
-      const rows = await check(request.format, read.rows, request.dryRun ? undefined : now);
-      const keys = matchKeys(rows);
-      const hasErrors = rows.some((row) => !row.ok);
+      const chunks = { [Symbol.asyncIterator]: () => events };
+      const rows: CheckedRow[] = [];
 
-      if (request.dryRun || hasErrors) {
-        const classified = await classify(rows, await findMatchCandidates(db, ownerId, keys));
-        return { ...report(request, read.total, classified, false), ...extra };
+      if (dryRun) {
+        for await (const event of chunks) if (event.kind === 'rows') rows.push(...event.rows);
+        const classified = await classify(rows, await findMatchCandidates(db, ownerId, matchKeys(rows)));
+        return { ...report(request, head.total, classified, false), ...extra };
       }
 
-      const { classified, ids } = await db.transaction(async (tx) => {
-        await lockOwnerImports(tx, ownerId);
-        const result = await classify(rows, await findMatchCandidates(tx, ownerId, keys));
-        const fresh = result.flatMap((c) => (c.status === 'new' && c.row.ok && c.row.record ? [c.row.record] : []));
-        return { classified: result, ids: await insertImportedContacts(tx, ownerId, fresh) };
-      });
-      if (ids.length >= FLUSH_INDEXES_FROM_ROWS) flushInBackground();
-      return { ...report(request, read.total, classified, true, ids), ...extra };
+      let written: { classified: Classified[]; ids: string[] } | undefined;
+      try {
+        written = await db.transaction(async (tx) => {
+          await lockOwnerImports(tx, ownerId);
+          // A network no larger than the file is matched whole; a larger one by the keys of each chunk.
+          const network = await readNetworkUpTo(tx, ownerId, head.total);
+          const matcher = createMatcher(network ?? []);
+          const classified: Classified[] = [];
+          const ids: string[] = [];
+          let rowErrors = false;
+          for await (const event of chunks) {
+            if (event.kind !== 'rows') continue;
+            rows.push(...event.rows);
+            rowErrors ||= event.rows.some((row) => !row.ok);
+            // Once a row has an error nothing more is written; the rest is only read, for the report.
+            if (rowErrors) continue;
+            if (!network) matcher.addExisting(await findMatchCandidatesByKeys(tx, ownerId, matchKeys(event.rows)));
+            const fresh: CheckedRow[] = [];
+            for (const row of event.rows) {
+              const result = classifyRow(matcher, row);
+              classified.push(result);
+              if (result.status === 'new') fresh.push(row);
+            }
+            ids.push(...(await write(tx, ownerId, fresh, event.copyColumns)));
+          }
+          if (rowErrors) throw new RowErrorsFound();
+          return { classified, ids };
+        });
+      } catch (error) {
+        if (!(error instanceof RowErrorsFound)) throw error;
+      }
+      if (!written) {
+        // Nothing was written: the answer is the dry run's, with committed=false and every row's error.
+        const classified = await classify(rows, await findMatchCandidates(db, ownerId, matchKeys(rows)));
+        return { ...report(request, head.total, classified, false), ...extra };
+      }
+      if (written.ids.length >= FLUSH_INDEXES_FROM_ROWS) flushInBackground();
+      return { ...report(request, head.total, written.classified, true, written.ids), ...extra };
     },
 
     /** Waits for the index flushes still running (before the database closes). */
