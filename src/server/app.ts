@@ -32,7 +32,7 @@ import { createRowChecker, DEFAULT_WORKER_FROM_BYTES } from './modules/imports/r
 import { createMailer, smtpTransport, type MailTransport } from './modules/mail/mailer';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerGracefulClose } from './plugins/graceful-close';
-import { RequestLog } from './plugins/request-log';
+import { RequestLog, requestLoggerFactory } from './plugins/request-log';
 import { registerRequestGuards } from './plugins/request-guards';
 import { registerSecurityHeaders, securityHeadersFor } from './plugins/security-headers';
 import { registerRouteTable } from './plugins/route-table';
@@ -101,6 +101,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
     logController: new RequestLog(),
+    childLoggerFactory: requestLoggerFactory,
     // Addresses the router refuses before any hook runs (a malformed escape, a path segment over 200
     // characters) still answer in the error envelope, with the security headers.
     frameworkErrors: (error, request, frameworkReply) => {

@@ -135,6 +135,18 @@ describe('content-type (ASVS 2.2.1, 13.1.5)', () => {
 });
 
 describe('csrf-origin (ASVS 3.5.1–3.5.3)', () => {
+  it('a cross-site request is refused for its origin before any session is looked up (403 even without a cookie)', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+      payload: { firstName: 'Forged' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('CROSS_ORIGIN_REQUEST');
+    expect(response.headers['content-security-policy']).toBeDefined();
+  });
+
   it('a cross-site Origin on a state-changing request → 403 and nothing changes', async () => {
     const student = await signedInUser(t.app);
     const response = await as(t.app, student.cookie)({

@@ -80,4 +80,16 @@ describe('audit-and-logs: logs never hold secrets (ASVS 16.2.x, 16.3.x)', () => 
       expect(line).not.toMatch(/^\{"forged"/);
     }
   });
+
+  it('one line per request when it completes: its id, method, path without the query, status; probes only when they fail', async () => {
+    const before = lines.length;
+    await t.app.inject({ method: 'GET', url: '/livez' });
+    await t.app.inject({ method: 'GET', url: '/healthz' });
+    await t.app.inject({ method: 'GET', url: '/api/v1/contacts?q=secret-words' });
+    const written = lines.slice(before).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(written.filter((line) => line.msg === 'request completed')).toEqual([
+      expect.objectContaining({ reqId: expect.stringMatching(/^req-\w+$/), method: 'GET', path: '/api/v1/contacts', status: 401, ms: expect.any(Number) }),
+    ]);
+    expect(JSON.stringify(written)).not.toContain('secret-words');
+  });
 });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Config } from '../config';
 import { AppError } from '../lib/errors';
 
@@ -57,8 +57,13 @@ function assertContentType(request: FastifyRequest): void {
   );
 }
 
+/**
+ * The origin and content-type guards run only where they can apply: as a route-level hook on every route that
+ * takes a state-changing method, put first among the route's own hooks. Reads (pages, probes, GET API calls) pay
+ * nothing. Route-level hooks run after the app's `onRequest` hooks (security headers), so refusals keep them.
+ */
 export function registerRequestGuards(app: FastifyInstance, config: Config): void {
-  app.addHook('onRequest', (request, _reply, done) => {
+  const guard: onRequestHookHandler = (request, _reply, done) => {
     if (!MUTATING.has(request.method)) return done();
     try {
       assertSameOrigin(config, request);
@@ -67,5 +72,22 @@ export function registerRequestGuards(app: FastifyInstance, config: Config): voi
     } catch (error) {
       done(error as Error);
     }
+  };
+  guards.add(guard);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.some((method) => MUTATING.has(method))) route.onRequest = [guard, ...routeHooks(route.onRequest)];
   });
+}
+
+const guards = new WeakSet<onRequestHookHandler>();
+
+/** True for the hook registerRequestGuards adds (other route-level hooks go after it). */
+export function isRequestGuard(hook: onRequestHookHandler): boolean {
+  return guards.has(hook);
+}
+
+/** A route's `onRequest` option as a list (Fastify takes one function or an array). */
+export function routeHooks(hooks: onRequestHookHandler | onRequestHookHandler[] | undefined): onRequestHookHandler[] {
+  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
 }

@@ -1,8 +1,9 @@
 import { parseCookie, stringifySetCookie } from 'cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { accessFor, isGuardedPath, type Access } from '../access';
 import type { Config } from '../config';
 import { errors } from '../lib/errors';
+import { isRequestGuard, routeHooks } from './request-guards';
 import type { AuthService, AuthenticatedSession } from '../modules/auth/auth.service';
 
 declare module 'fastify' {
@@ -71,7 +72,14 @@ export function registerSessionGuard(app: FastifyInstance, config: Config, auth:
     // Looked up once here, read from the route's config on every request. Only API routes know sessions:
     // probes stay free of database work even when a browser sends its cookie along.
     const [access] = granted;
-    if (access && route.url.startsWith('/api')) route.config = { ...route.config, access };
+    if (access && route.url.startsWith('/api')) {
+      route.config = { ...route.config, access };
+      // A route-level hook on API routes only: web files and probes never reach it. It goes after the origin and
+      // content-type guards (cheap refusals before any session lookup), which registerRequestGuards puts first.
+      const hooks = routeHooks(route.onRequest);
+      const guards = hooks.filter((hook) => isRequestGuard(hook));
+      route.onRequest = [...guards, sessionHook, ...hooks.filter((hook) => !isRequestGuard(hook))];
+    }
   });
 
   async function guard(request: FastifyRequest, access: Access): Promise<void> {
@@ -82,11 +90,11 @@ export function registerSessionGuard(app: FastifyInstance, config: Config, auth:
     if (!access.includes(request.auth.user.role)) throw errors.forbidden();
   }
 
-  // Callback style so requests that need no session (web files, probes) pass without a promise.
-  app.addHook('onRequest', (request, _reply, done) => {
+  // Callback style, so a public route called without a cookie passes without a promise.
+  const sessionHook: onRequestHookHandler = (request, _reply, done) => {
     const access = request.routeOptions.config.access;
     if (!access) return done();
     if (access === 'public' && request.headers.cookie === undefined) return done();
     guard(request, access).then(() => done(), done);
-  });
+  };
 }
