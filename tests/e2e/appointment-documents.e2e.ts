@@ -11,7 +11,8 @@ import { checkPage, createAccounts, expectPath, launchBrowser, openSession, pass
 const ZONE = 'UTC';
 const suffix = Math.random().toString(36).slice(2, 7).toUpperCase();
 const CODE = `E2E_DOCS_${suffix}`;
-const LABEL = `Résumé review ${suffix}`;
+// Not "review": the booking journey (appointments.e2e.ts) narrows the shared list to one reason with "resume review".
+const LABEL = `Résumé feedback ${suffix}`;
 const PROGRAM = `BSc Computer Science, class of 2027 (${suffix})`;
 
 const advisor: NewAccount = { email: uniqueEmail('dana'), name: `Dana Reviewer ${suffix}`, role: 'advisor', password: passphrase() };
