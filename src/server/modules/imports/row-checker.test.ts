@@ -9,8 +9,8 @@ afterEach(async () => {
   await Promise.all(checkers.splice(0).map((checker) => checker.close()));
 });
 
-function checker(workerFromBytes: number): RowChecker {
-  const created = createRowChecker({ workerFromBytes });
+function checker(workerFromBytes: number, idleMs?: number): RowChecker {
+  const created = createRowChecker({ workerFromBytes, ...(idleMs === undefined ? {} : { idleMs }) });
   checkers.push(created);
   return created;
 }
@@ -77,6 +77,17 @@ describe('row checker: inline and in the worker thread', () => {
       for (;;) if ((await iterator.next()).done) return 'ended';
     })();
     await expect(rest).rejects.toThrow(/closing|stopped/);
+    const again = await events(rows, csv(10), plan);
+    expect(again.flatMap((e) => (e.kind === 'rows' ? e.rows : []))).toHaveLength(10);
+  });
+
+  it('an idle worker stops (it holds its memory while it lives) and the next file starts a new one', async () => {
+    const rows = checker(0, 100);
+    expect(rows.hasWorker()).toBe(false);
+    await events(rows, csv(10), plan);
+    expect(rows.hasWorker()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(rows.hasWorker()).toBe(false);
     const again = await events(rows, csv(10), plan);
     expect(again.flatMap((e) => (e.kind === 'rows' ? e.rows : []))).toHaveLength(10);
   });

@@ -11,7 +11,11 @@ import { fromWorkerError, type WorkerAnswer, type WorkerJob } from './worker-pro
 export type RowCheckerOptions = {
   /** Files of at least this many bytes are checked in the worker; Infinity never uses it, 0 always does. */
   workerFromBytes: number;
+  /** The worker stops after this long without a file (it holds ~40–120 MiB); the next large file starts a new one. */
+  idleMs?: number;
 };
+
+export const DEFAULT_WORKER_IDLE_MS = 60_000;
 
 /** ~1,000 LinkedIn rows: below this, checking takes ~40 ms inline. */
 export const DEFAULT_WORKER_FROM_BYTES = 128 * 1024;
@@ -21,6 +25,8 @@ export type RowChecker = {
   check(file: ImportFile, plan: WritePlan | undefined): AsyncIterable<CheckEvent>;
   /** Stops the worker (when the app closes); jobs still running fail. */
   close(): Promise<void>;
+  /** Whether a worker thread is alive now. */
+  hasWorker(): boolean;
 };
 
 /** An unbounded queue of events with one reader: the producer never waits (a job is at most IMPORT_MAX_ROWS rows). */
@@ -78,6 +84,19 @@ export function createRowChecker(options: RowCheckerOptions): RowChecker {
   let worker: Worker | undefined;
   let nextJob = 1;
   const running = new Map<number, EventQueue>();
+  let idleTimer: NodeJS.Timeout | undefined;
+
+  function stopWhenIdle(): void {
+    if (running.size > 0 || !worker) return;
+    const idle = worker;
+    idleTimer = setTimeout(() => {
+      if (worker === idle && running.size === 0) {
+        worker = undefined;
+        void idle.terminate();
+      }
+    }, options.idleMs ?? DEFAULT_WORKER_IDLE_MS);
+    idleTimer.unref();
+  }
 
   function failAll(error: Error): void {
     for (const queue of running.values()) queue.end(error);
@@ -96,11 +115,13 @@ export function createRowChecker(options: RowCheckerOptions): RowChecker {
       else {
         running.delete(answer.job);
         queue.end('error' in answer ? fromWorkerError(answer.error) : undefined);
+        stopWhenIdle();
       }
     });
     // A worker that dies takes its jobs with it; the next import starts a new one.
     const lost = (error: Error) => {
-      if (worker === started) worker = undefined;
+      if (worker !== started) return;
+      worker = undefined;
       failAll(error);
     };
     started.on('error', lost);
@@ -111,6 +132,7 @@ export function createRowChecker(options: RowCheckerOptions): RowChecker {
   return {
     check(file, plan) {
       if (file.body.byteLength < options.workerFromBytes) return checkInline(file, plan);
+      clearTimeout(idleTimer);
       worker ??= startWorker();
       const id = nextJob++;
       const queue = new EventQueue();
@@ -118,7 +140,9 @@ export function createRowChecker(options: RowCheckerOptions): RowChecker {
       worker.postMessage({ id, file, ...(plan ? { plan } : {}) } satisfies WorkerJob);
       return queue;
     },
+    hasWorker: () => worker !== undefined,
     async close() {
+      clearTimeout(idleTimer);
       const stopping = worker;
       worker = undefined;
       if (stopping) await stopping.terminate();
