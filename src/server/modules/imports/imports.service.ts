@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
 import { IMPORT_PREVIEW_ROWS, type ImportResponse } from '../../../shared/contracts/imports';
 import { displayName } from '../../../shared/domain/cadence';
 import type { Db } from '../../db/client';
@@ -165,6 +166,10 @@ export function createImportsService(deps: ImportsServiceDeps) {
       try {
         written = await db.transaction(async (tx) => {
           await lockOwnerImports(tx, ownerId);
+          // A GIN pending list that passes its limit is cleaned inside the statement that passed it; at the default
+          // 4 MB one such COPY held PGlite (and the event loop) ~230 ms, at 1 MB ~120 ms (/healthz p99 during a
+          // 10,000-row import 232–235 → 120–131 ms, import time no worse). This transaction only.
+          await tx.execute(sql`set local gin_pending_list_limit = '1MB'`);
           // A network no larger than the file is matched whole; a larger one by the keys of each chunk.
           const network = await readNetworkUpTo(tx, ownerId, head.total);
           const matcher = createMatcher(network ?? []);
