@@ -61,8 +61,11 @@ export type CheckEvent =
 
 type ReadRow = { row: number; draft: ContactDraft | null; error?: string };
 
+/** The preview of a row that could not be read at all. */
+export const EMPTY_PREVIEW: PreviewContact = { firstName: '', lastName: '', organization: null, title: null, emails: [] };
+
 function previewOf(draft: ContactDraft | null): PreviewContact {
-  if (!draft) return { firstName: '', lastName: '', organization: null, title: null, emails: [] };
+  if (!draft) return EMPTY_PREVIEW;
   const body = draftToBody(draft);
   return {
     firstName: String(body.firstName),
@@ -92,7 +95,8 @@ async function readRows(file: ImportFile): Promise<{ head: FileHead; rows: ReadR
   };
 }
 
-const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** A row key's table column (`linkedinUrl` → `linkedin_url`), for COPY here and INSERT in imports.repo.ts. */
+export const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Builds each valid row's write: the record, or its COPY line with a new id (columns: id, owner_id, then the record's keys). */
 function writerFor(plan: WritePlan) {

@@ -323,7 +323,7 @@ describe.each([
       expect(vcf).toMatchObject({ total: 2, imported: 1, errors: [{ row: 2, message: 'The card has no END:VCARD line.' }] });
     });
 
-    it("a value over the contact form's limit is an error in the form's words; a bad row late in a file rolls back what was written", async () => {
+    it("a value over the contact form's limit is an error in the form's words; import-atomicity: a bad row late in a file rolls back what was written", async () => {
       const user = await signedInUser(t.app);
       const note = 'n'.repeat(20_001);
       const card = (name: string, extra = '') => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\n${extra}END:VCARD\r\n`;

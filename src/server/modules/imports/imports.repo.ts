@@ -4,6 +4,7 @@ import { pgliteTransactionOf, type Db } from '../../db/client';
 import { contacts } from '../../db/schema/index';
 import type { NewContactRow } from '../contacts/contacts.repo';
 import type { ExistingContact } from './import-matching';
+import { snakeCase } from './import-rows';
 
 /** `profileKey()` of import-matching.ts in SQL, with string functions only (a regex per row costs ~10 µs in PGlite). */
 const lowerUrl = sql`split_part(split_part(lower(${contacts.linkedinUrl}), '?', 1), '#', 1)`;
@@ -125,8 +126,6 @@ export async function copyContactLines(tx: Db, columns: readonly string[], lines
 
 /** Rows per INSERT statement on a PostgreSQL server (PGlite takes COPY). */
 export const INSERT_CHUNK_ROWS = 250;
-
-const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
  * Writes records with multi-row inserts of INSERT_CHUNK_ROWS rows each (never a loop of single inserts) and returns

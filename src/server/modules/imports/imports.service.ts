@@ -5,7 +5,7 @@ import { displayName } from '../../../shared/domain/cadence';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import { errors } from '../../lib/errors';
-import { CHECK_CHUNK_ROWS, type CheckedRow, type ImportFile, type PreviewContact, type WritePlan } from './import-rows';
+import { CHECK_CHUNK_ROWS, EMPTY_PREVIEW, type CheckedRow, type ImportFile, type WritePlan } from './import-rows';
 import { createMatcher, type ExistingContact } from './import-matching';
 import {
   copyContactLines,
@@ -57,8 +57,6 @@ function matchKeys(rows: readonly CheckedRow[]): MatchKeys {
     profiles: [...new Set(valid.flatMap((identity) => (identity.profile ? [identity.profile] : [])))],
   };
 }
-
-const EMPTY_PREVIEW: PreviewContact = { firstName: '', lastName: '', organization: null, title: null, emails: [] };
 
 /** Thrown inside the commit's transaction when a row has an error, so that nothing it wrote stays. */
 class RowErrorsFound extends Error {}
