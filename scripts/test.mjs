@@ -16,7 +16,13 @@ rmSync(reportDir, { recursive: true, force: true });
 mkdirSync(reportDir, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
 let exitCode = 0;
+
+function firstLine(message) {
+  const text = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim();
+  return (text.split('\n')[0] ?? '').slice(0, 300);
+}
 
 function run(label, projects) {
   const report = join(reportDir, `${label}.json`);
@@ -33,8 +39,16 @@ function run(label, projects) {
     totals.failed += json.numFailedTests ?? 0;
     totals.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
     // A file that failed to load has no tests but is still a failure.
-    const brokenFiles = (json.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
-    totals.failed += brokenFiles;
+    const brokenFiles = (json.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0);
+    totals.failed += brokenFiles.length;
+    // Named again at the very end, so the last lines of a long run say what failed and why.
+    for (const file of json.testResults ?? []) {
+      const where = file.name ? file.name.replace(`${root}/`, '') : '?';
+      if (brokenFiles.includes(file)) failures.push(`${label}: ${where}: ${firstLine(file.message)}`);
+      for (const test of file.assertionResults ?? []) {
+        if (test.status === 'failed') failures.push(`${label}: ${where} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      }
+    }
   } else if (result.status !== 0) {
     totals.failed += 1;
   }
@@ -52,6 +66,7 @@ if (!noE2e) {
   }
 }
 
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-if (process.env.RAPPORT_TOTALS_FILE) appendFileSync(process.env.RAPPORT_TOTALS_FILE, `${JSON.stringify(totals)}\n`);
+if (process.env.RAPPORT_TOTALS_FILE) appendFileSync(process.env.RAPPORT_TOTALS_FILE, `${JSON.stringify({ ...totals, failures })}\n`);
 process.exit(exitCode !== 0 || totals.failed > 0 ? 1 : 0);

@@ -1,5 +1,6 @@
 // Rapport as main.ts runs it (config → PGlite or a server → migrations → buildApp → mailer → listen), on a throwaway
 // data directory (or database) and a port the system picks. Logging stays on at the configured level: it is part of the stack.
+import '../../src/server/keep-next-tick-shape';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { buildApp } from '../../src/server/app';

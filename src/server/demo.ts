@@ -1,6 +1,7 @@
 // `npm run demo`: Rapport with a seeded demo office on a throwaway embedded database, in this process (so
 // Ctrl-C / SIGTERM reach it). The database lives in a fresh temporary directory that is removed on exit;
 // DATABASE_URL and SMTP_URL are ignored, so a demo never writes to a real database or sends real mail.
+import './keep-next-tick-shape';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

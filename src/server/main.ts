@@ -1,3 +1,4 @@
+import './keep-next-tick-shape';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openConfiguredDatabase } from './db/open';

@@ -19,7 +19,7 @@ describe('GET /healthz and /livez', () => {
     }
   });
 
-  it('stays quick while a long transaction holds the embedded database, and says so when it is down', async () => {
+  it('answers while a long transaction holds the embedded database, without queueing behind it', async () => {
     await t.app.inject({ method: 'GET', url: '/healthz' });
     let release = () => {};
     let started = () => {};
@@ -32,22 +32,20 @@ describe('GET /healthz and /livez', () => {
     });
     await inside;
     let busyMeanwhile: boolean;
-    let probeMs: number;
     let status: number;
     try {
       busyMeanwhile = t.database.busy();
-      const probeStarted = performance.now();
+      // The transaction is released only after the probe has answered: a probe that queued a ping behind it
+      // would never answer, and the test would time out. The benchmark, not this test, measures how fast it is.
       status = (await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode;
-      probeMs = performance.now() - probeStarted;
     } finally {
       release();
       await transaction;
     }
     // PGlite: the transaction holds the one connection, the probe answers without queueing a ping behind it.
-    // PostgreSQL: the ping takes another connection of the pool. Either way well inside the 100 ms budget.
+    // PostgreSQL: the ping takes another connection of the pool.
     expect(busyMeanwhile).toBe(t.database.kind === 'pglite');
     expect(status).toBe(200);
-    expect(probeMs).toBeLessThan(80);
     expect(t.database.busy()).toBe(false);
   });
 });
