@@ -25,10 +25,24 @@ export async function agendaCard(page: Page, date: string, studentName: string, 
   const shown = (cancelled: boolean) => page.locator(`[data-agenda-for="${date}|day|${String(cancelled)}"]`).waitFor({ state: 'attached' });
   await shown(false);
   if (showCancelled) {
-    await page.getByLabel('Show cancelled').setChecked(true);
+    // On a CPU slowed twentyfold (a busy old phone), the box must still show the click at once: setChecked fails if
+    // the box is unchecked right after the click (a router transition had React put it back until it landed).
+    await onSlowCpu(page, () => page.getByLabel('Show cancelled').setChecked(true));
     await shown(true);
   }
   return page.locator('li.appt-card').filter({ hasText: studentName });
+}
+
+/** Runs `action` with Chromium's CPU throttled `rate` times (DevTools' CPU throttling), then back at full speed. */
+export async function onSlowCpu<T>(page: Page, action: () => Promise<T>, rate = 20): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  try {
+    return await action();
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
 }
 
 export type ApiAnswer = { status: number; body: unknown };

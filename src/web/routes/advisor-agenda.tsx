@@ -127,7 +127,9 @@ export function AdvisorAgendaRoute() {
       if (next.view === 'day') changed.delete('view');
       else changed.set('view', next.view);
     }
-    setParams(changed, { replace: true });
+    // flushSync: the router would otherwise apply the change in a transition, and until it lands React puts a
+    // controlled checkbox or date field back as it was; the control must show what was chosen at once.
+    setParams(changed, { replace: true, flushSync: true });
   }
 
   function replace(changed: AgendaItemDto) {
