@@ -40,6 +40,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // What a page shows is read again until it matches (expect.poll), never taken from one instant:
+          // data arrives after the page, and a busy machine renders late.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
         },
       },
     ],

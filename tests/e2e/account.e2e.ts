@@ -44,35 +44,35 @@ describe('a student and their account', () => {
 
     // A wrong password is explained without blaming anyone.
     await signIn(page, 'nobody@example.edu', 'not the right one at all');
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('That email and password do not match');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('That email and password do not match');
 
     await page.getByRole('link', { name: 'Create an account' }).click();
     await expectPath(page, '/register');
     await expectTitle(page, 'Create your account · Rapport');
-    await expect(page.getByText('At least 8 characters; a short phrase works well.').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText('At least 8 characters; a short phrase works well.').isVisible()).toBe(true);
 
     // The form checks as you go: a short password says what to do, next to the field.
     await page.getByLabel('Your name').fill('Sam Rivera');
     await page.getByLabel('Email').fill(email);
     const passwordInput = page.getByLabel('Password', { exact: true });
     await passwordInput.fill('short');
-    await expect(page.getByText('3 more characters to go.').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText('3 more characters to go.').isVisible()).toBe(true);
     await passwordInput.blur();
-    await expect(page.getByText('Use at least 8 characters; a short phrase works well.').isVisible()).resolves.toBe(true);
-    await expect(passwordInput.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => page.getByText('Use at least 8 characters; a short phrase works well.').isVisible()).toBe(true);
+    await expect.poll(() => passwordInput.getAttribute('aria-invalid')).toBe('true');
     await expectNoSeriousA11yIssues(page, 'register with an error');
 
     await passwordInput.fill(password);
-    await expect(passwordInput.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect.poll(() => passwordInput.getAttribute('aria-invalid')).toBeNull();
     await page.getByRole('button', { name: 'Create account' }).click();
 
     // A new student lands on their account, straight from the "next" of the first visit.
     await expectPath(page, '/account');
     await expectTitle(page, 'Account · Rapport');
     const banner = page.getByRole('banner');
-    await expect(banner.getByText('Sam Rivera').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('main').getByText(email).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('main').getByText('Student', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => banner.getByText('Sam Rivera').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('main').getByText(email).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('main').getByText('Student', { exact: true }).isVisible()).toBe(true);
 
     // Only what exists for a student: their network, appointments and account, no Office.
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -87,7 +87,7 @@ describe('a student and their account', () => {
     await page.getByLabel('Name', { exact: true }).fill('Sam Rivera-Lopez');
     await page.getByRole('button', { name: 'Save name' }).click();
     await page.getByText('Your name is saved.').waitFor();
-    await expect(banner.getByText('Sam Rivera-Lopez').isVisible()).resolves.toBe(true);
+    await expect.poll(() => banner.getByText('Sam Rivera-Lopez').isVisible()).toBe(true);
 
     // Signing out of other devices says how many there were.
     await page.getByRole('button', { name: 'Sign out of other devices' }).click();
@@ -104,16 +104,16 @@ describe('a student and their account', () => {
 
     await signIn(page, email, password);
     await expectPath(page, '/account');
-    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Sam Rivera-Lopez');
-    await expect(banner.getByText('Sam Rivera-Lopez').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe('Sam Rivera-Lopez');
+    await expect.poll(() => banner.getByText('Sam Rivera-Lopez').isVisible()).toBe(true);
 
     // The first Tab of a fresh page offers the skip link, which lands in the main content.
     await page.goto(url('/account'));
     await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to main content');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
 
     // Dark mode (from the system setting) keeps its contrast.
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -138,7 +138,7 @@ describe('a student and their account', () => {
     await panel.getByLabel('New password', { exact: true }).fill(second);
     await panel.getByRole('button', { name: 'Change password' }).click();
     await panel.getByText('Your current password is not right.').waitFor();
-    await expect(panel.getByLabel('Current password', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => panel.getByLabel('Current password', { exact: true }).getAttribute('aria-invalid')).toBe('true');
 
     await panel.getByLabel('Current password', { exact: true }).fill(first);
     await panel.getByRole('button', { name: 'Change password' }).click();
@@ -158,11 +158,11 @@ describe('a student and their account', () => {
 
     const form = page.getByRole('form', { name: 'Program' });
     const field = form.getByLabel('Program (optional)');
-    await expect(field.inputValue()).resolves.toBe('');
+    await expect.poll(() => field.inputValue()).toBe('');
     // Why it is asked, beside the field and read with it.
     const hint = 'Advisors see it next to your name when you book time with them';
-    await expect(form.getByText(hint).isVisible()).resolves.toBe(true);
-    await expect(form.getByRole('button', { name: 'Clear program' }).count()).resolves.toBe(0);
+    await expect.poll(() => form.getByText(hint).isVisible()).toBe(true);
+    await expect.poll(() => form.getByRole('button', { name: 'Clear program' }).count()).toBe(0);
     const describedBy = async () =>
       page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' | '), (await field.getAttribute('aria-describedby')) ?? '');
 
@@ -170,18 +170,18 @@ describe('a student and their account', () => {
     await field.fill(`BA Economics with a minor in ${'very '.repeat(20)}long words`);
     await field.blur();
     await form.getByText('Use at most 120 characters; this has 139.').waitFor();
-    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
     await expect(describedBy()).resolves.toContain(hint);
     await expect(describedBy()).resolves.toContain('Use at most 120 characters; this has 139.');
     await checkPage(page, 'account: program too long');
     await field.fill('BA Economics, class of 2027');
-    await expect(field.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBeNull();
     await form.getByRole('button', { name: 'Save program' }).click();
     await page.getByText('Your program is saved. Advisors will see “BA Economics, class of 2027” next to your name.').waitFor();
 
     // Kept by the server: still there after a reload, and clearable.
     await page.reload();
-    await expect(field.inputValue()).resolves.toBe('BA Economics, class of 2027');
+    await expect.poll(() => field.inputValue()).toBe('BA Economics, class of 2027');
 
     // A refusal from the server lands on the field too (here a rule the page does not know about yet).
     let refused = false;
@@ -197,23 +197,23 @@ describe('a student and their account', () => {
     await field.fill('Econ 27');
     await form.getByRole('button', { name: 'Save program' }).click();
     await form.getByText('Name the programme as the registry does.').waitFor();
-    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
     await expect(describedBy()).resolves.toContain('Name the programme as the registry does.');
-    await expect(field.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.unroute('**/api/v1/me');
 
     // Changing it again works, and clearing leaves the cursor in the empty field.
     await field.fill('BSc Data Science, class of 2028');
-    await expect(field.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBeNull();
     await form.getByRole('button', { name: 'Save program' }).click();
     await page.getByText('Advisors will see “BSc Data Science, class of 2028” next to your name.').waitFor();
     await form.getByRole('button', { name: 'Clear program' }).click();
     await page.getByText('Your program is cleared. Advisors will see only your name.').waitFor();
-    await expect(field.inputValue()).resolves.toBe('');
-    await expect(field.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
-    await expect(form.getByRole('button', { name: 'Clear program' }).count()).resolves.toBe(0);
+    await expect.poll(() => field.inputValue()).toBe('');
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => form.getByRole('button', { name: 'Clear program' }).count()).toBe(0);
     await page.reload();
-    await expect(field.inputValue()).resolves.toBe('');
+    await expect.poll(() => field.inputValue()).toBe('');
     await checkPage(page, 'account: program cleared');
     await session.close();
   });
@@ -244,7 +244,7 @@ describe('a student and their account', () => {
     await page.getByRole('button', { name: 'Save new password' }).click();
     await page.getByText('This reset link no longer works').waitFor();
     const again = page.getByRole('link', { name: 'Ask for a new link' });
-    await expect(again.getAttribute('href')).resolves.toBe('/forgot-password');
+    await expect.poll(() => again.getAttribute('href')).toBe('/forgot-password');
     await expectNoSeriousA11yIssues(page, 'reset-password (invalid link)');
 
     // Unknown addresses get a page that says so, with a way back.

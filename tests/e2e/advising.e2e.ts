@@ -105,13 +105,13 @@ describe('advising: the advisor, the office and the week view', () => {
     await weekly.getByLabel('Time zone').fill('Mars/Olympus_Mons');
     await weekly.getByRole('button', { name: 'Add hours' }).click();
     const first = weekly.getByRole('group', { name: 'Hours 1', exact: true });
-    await expect(first.getByLabel('Day').evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => first.getByLabel('Day').evaluate((element) => element === document.activeElement)).toBe(true);
     await first.getByLabel('From').fill('10:00');
     await first.getByLabel('Until').fill('09:00');
     await weekly.getByRole('button', { name: 'Save weekly hours' }).click();
     const summary = weekly.getByRole('group', { name: '2 things to fix' });
     await summary.waitFor();
-    await expect(summary.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
     await expectFieldError(weekly.getByLabel('Time zone'), 'Use an IANA time zone such as Europe/Berlin or America/New_York.');
     await expectFieldError(first.getByLabel('Until'), 'The end must be after the start');
     await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
@@ -121,18 +121,18 @@ describe('advising: the advisor, the office and the week view', () => {
     await checkPage(page, 'availability: two problems');
     // A link in the summary takes the cursor to its field.
     await summary.getByRole('link', { name: /^Hours 1, Until/ }).click();
-    await expect(first.getByLabel('Until').evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => first.getByLabel('Until').evaluate((element) => element === document.activeElement)).toBe(true);
     // Fixing a field clears its line at once; the summary follows.
     await first.getByLabel('Until').fill('12:00');
-    await expect(first.getByLabel('Until').getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect.poll(() => first.getByLabel('Until').getAttribute('aria-invalid')).toBeNull();
     await weekly.getByRole('group', { name: 'One thing to fix' }).waitFor();
     // This device's zone is one tap away.
     await weekly.getByRole('button', { name: `Use this device’s zone (${ADVISOR_ZONE})` }).click();
-    await expect(weekly.getByLabel('Time zone').inputValue()).resolves.toBe(ADVISOR_ZONE);
-    await expect(weekly.locator('.error-summary').count()).resolves.toBe(0);
+    await expect.poll(() => weekly.getByLabel('Time zone').inputValue()).toBe(ADVISOR_ZONE);
+    await expect.poll(() => weekly.locator('.error-summary').count()).toBe(0);
     // The next range starts as a copy of the one above, a day later: every day 10:00–12:00 in six clicks.
     for (let day = 2; day <= 7; day += 1) await weekly.getByRole('button', { name: 'Add hours' }).click();
-    await expect(weekly.getByRole('group', { name: 'Hours 7', exact: true }).getByLabel('Day').inputValue()).resolves.toBe('7');
+    await expect.poll(() => weekly.getByRole('group', { name: 'Hours 7', exact: true }).getByLabel('Day').inputValue()).toBe('7');
     await weekly.getByRole('button', { name: 'Save weekly hours' }).click();
     await page.getByText(`Weekly hours saved (7 ranges, ${ADVISOR_ZONE}).`).waitFor();
 
@@ -141,7 +141,7 @@ describe('advising: the advisor, the office and the week view', () => {
     await rules.getByLabel('Buffer (minutes)').fill('500');
     await rules.getByRole('button', { name: 'Save booking rules' }).click();
     await rules.getByRole('group', { name: 'One thing to fix' }).waitFor();
-    await expect(rules.getByLabel('Buffer (minutes)').evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => rules.getByLabel('Buffer (minutes)').evaluate((element) => element === document.activeElement)).toBe(true);
     await expectFieldError(rules.getByLabel('Buffer (minutes)'), 'Use a whole number from 0 to 120.');
     await checkPage(page, 'availability: buffer out of range');
     await rules.getByLabel('Buffer (minutes)').fill('0');
@@ -157,7 +157,7 @@ describe('advising: the advisor, the office and the week view', () => {
     const exceptions = page.getByRole('form', { name: 'Add an exception' });
     await exceptions.getByRole('button', { name: 'Add exception' }).click();
     await expectFieldError(exceptions.getByLabel('Date'), 'Choose the date.');
-    await expect(exceptions.getByLabel('Date').evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => exceptions.getByLabel('Date').evaluate((element) => element === document.activeElement)).toBe(true);
     await exceptions.getByLabel('Kind').selectOption('extra_hours');
     await exceptions.getByLabel('Date').fill('2027-06-15');
     await exceptions.getByLabel('From').fill('15:00');
@@ -173,12 +173,12 @@ describe('advising: the advisor, the office and the week view', () => {
     await feed.getByRole('button', { name: 'Make a calendar address' }).click();
     const address = feed.getByLabel('Your private calendar address');
     await address.waitFor();
-    await expect(address.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => address.evaluate((element) => element === document.activeElement)).toBe(true);
     const firstUrl = await address.inputValue();
     expect(firstUrl).toMatch(/\/api\/v1\/calendar-feeds\/\S+$/);
     await feed.getByRole('button', { name: 'Copy your private calendar address' }).click();
     await feed.getByText('Address copied. Paste it into your calendar app.').waitFor();
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(firstUrl);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(firstUrl);
     await feed.getByText('Google Calendar', { exact: true }).click();
     await feed.getByText('Beside “Other calendars”').waitFor();
     const calendarAt = (address: string) => page.evaluate(async (path) => {
@@ -210,7 +210,7 @@ describe('advising: the advisor, the office and the week view', () => {
     await checkPage(page, 'availability: confirm turning off');
     await revoke.getByRole('button', { name: 'Turn off' }).click();
     await page.getByText('Calendar subscription turned off. The address no longer works.').waitFor();
-    await expect(feed.getByRole('button', { name: 'Make a calendar address' }).evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => feed.getByRole('button', { name: 'Make a calendar address' }).evaluate((element) => element === document.activeElement)).toBe(true);
     await expect(calendarAt(secondUrl).then((answer) => answer.status)).resolves.toBe(404);
     await checkPage(page, 'availability: subscription off');
     await ines.close();
@@ -240,15 +240,15 @@ describe('advising: the advisor, the office and the week view', () => {
     // Once the week has loaded, the first day with open times is chosen.
     await page.getByRole('tabpanel').getByRole('heading', { name: dayParts(firstDay).long }).waitFor();
     const chosenDay = days.getByRole('tab', { selected: true });
-    await expect(chosenDay.textContent()).resolves.toMatch(new RegExp(`^${dayParts(firstDay).short}${dayParts(firstDay).day} ${dayParts(firstDay).month}\\d+ open times?$`));
-    await expect(chosenDay.getAttribute('id')).resolves.toContain(firstDay);
+    await expect.poll(() => chosenDay.textContent()).toMatch(new RegExp(`^${dayParts(firstDay).short}${dayParts(firstDay).day} ${dayParts(firstDay).month}\\d+ open times?$`));
+    await expect.poll(() => chosenDay.getAttribute('id')).toContain(firstDay);
     await checkPage(page, 'book: first open week');
 
     // Back to the reasons: the cursor is on the one chosen; Enter settles it again, as "Show open times" does.
     await page.getByRole('button', { name: 'Change reason' }).click();
     const chosenReason = page.getByRole('radio', { name: new RegExp(WEEK_LABEL) });
     await expect.poll(() => chosenReason.evaluate((element) => element === document.activeElement)).toBe(true);
-    await expect(chosenReason.isChecked()).resolves.toBe(true);
+    await expect.poll(() => chosenReason.isChecked()).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => timeHeading.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.getByRole('tabpanel').getByRole('heading', { name: dayParts(firstDay).long }).waitFor();
@@ -257,10 +257,10 @@ describe('advising: the advisor, the office and the week view', () => {
     await chosenDay.focus();
     await page.keyboard.press('End');
     const sunday = days.getByRole('tab', { selected: true });
-    await expect(sunday.textContent()).resolves.toContain('Sun');
+    await expect.poll(() => sunday.textContent()).toContain('Sun');
     await expect(focusedId(page)).resolves.toBe(await sunday.getAttribute('id'));
     await page.keyboard.press('ArrowLeft');
-    await expect(days.getByRole('tab', { selected: true }).textContent()).resolves.toContain('Sat');
+    await expect.poll(() => days.getByRole('tab', { selected: true }).textContent()).toContain('Sat');
     await page.getByRole('tabpanel').getByRole('heading', { name: /^Saturday/ }).waitFor();
 
     // The week before is empty; it offers the next open time, which brings the cursor back to that day.
@@ -283,7 +283,7 @@ describe('advising: the advisor, the office and the week view', () => {
     // A time; the cursor moves on to the details.
     const slot = page.getByRole('tabpanel').getByRole('button', { name: new RegExp(`· ${advisor.name}$`) }).first();
     await slot.click();
-    await expect(slot.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => slot.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => page.getByRole('heading', { name: '3. Details' }).evaluate((element) => element === document.activeElement)).toBe(true);
     await page.getByLabel('How would you like to meet?').selectOption('video');
 
@@ -291,14 +291,14 @@ describe('advising: the advisor, the office and the week view', () => {
     await page.getByRole('button', { name: 'Confirm booking' }).click();
     const link = page.getByLabel('Link to your résumé');
     await expectFieldError(link, 'Upload your résumé, add a link to it, or paste its text below.');
-    await expect(link.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => link.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.getByRole('group', { name: 'One thing to fix' }).waitFor();
     await checkPage(page, 'book: document missing');
     await link.fill('ftp://files.example.edu/resume.pdf');
     await page.getByRole('button', { name: 'Confirm booking' }).click();
     await expectFieldError(link, 'Use a web address starting with https://');
     await link.fill('https://files.example.edu/kofi-resume.pdf');
-    await expect(link.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect.poll(() => link.getAttribute('aria-invalid')).toBeNull();
 
     // The office stops offering video meanwhile: the server's answer lands on the field it is about.
     bodyOf(await callApi(admin.page, 'PATCH', `/api/v1/admin/reason-codes/${WEEK_CODE}`, { modes: ['in_person'] }), 200);
@@ -325,8 +325,8 @@ describe('advising: the advisor, the office and the week view', () => {
     const day = dateIn(bookedStart, ADVISOR_ZONE);
     const answered = (key: string) => page.locator(`[data-agenda-for="${key}"]`).waitFor({ state: 'attached' });
     await answered(`${today}|day|false`);
-    await expect(page.getByLabel('Date', { exact: true }).inputValue()).resolves.toBe(today);
-    await expect(page.getByRole('button', { name: 'Today' }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByLabel('Date', { exact: true }).inputValue()).toBe(today);
+    await expect.poll(() => page.getByRole('button', { name: 'Today' }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Next day' }).click();
     await answered(`${addDays(today, 1)}|day|false`);
@@ -346,7 +346,7 @@ describe('advising: the advisor, the office and the week view', () => {
     await page.reload();
     await answered(`${day}|week|false`);
     await card.waitFor();
-    await expect(page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Week' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Week' }).getAttribute('aria-pressed')).toBe('true');
     await checkPage(page, 'agenda: a week with a booking');
     await ines.close();
   }, 120_000);
@@ -371,13 +371,13 @@ describe('advising: the advisor, the office and the week view', () => {
     expect(description).toContain(WEEK_LABEL);
     expect(description).toContain(`(${ADVISOR_ZONE})`);
     expect(description).toContain(`We email ${student.name} at ${student.email}`);
-    await expect(dialog.getByRole('button', { name: 'Keep appointment' }).evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => dialog.getByRole('button', { name: 'Keep appointment' }).evaluate((element) => element === document.activeElement)).toBe(true);
     await checkPage(page, 'agenda: confirm cancel');
     await dialog.getByLabel('Reason (optional)').fill('Called away to a faculty meeting');
     await dialog.getByRole('button', { name: 'Cancel appointment' }).click();
     await page.getByText(new RegExp(`Cancelled ${student.name}’s appointment at \\d\\d:\\d\\d\\. We emailed ${student.name}\\.`)).waitFor();
-    await expect(card.count()).resolves.toBe(0);
-    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
+    await expect.poll(() => card.count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await checkPage(page, 'agenda: after cancelling');
     const shown = await agendaCard(page, dateIn(bookedStart, ADVISOR_ZONE), student.name, true);
     await shown.getByText('Cancelled', { exact: true }).waitFor();
@@ -391,7 +391,7 @@ describe('advising: the advisor, the office and the week view', () => {
     await expect.poll(() => linked.getByRole('heading', { level: 3 }).evaluate((element) => element === document.activeElement)).toBe(true);
     const upcoming = kofi.page.getByRole('region', { name: 'Upcoming' });
     await upcoming.waitFor();
-    await expect(upcoming.locator('li.appt-card').filter({ hasText: WEEK_LABEL }).count()).resolves.toBe(0);
+    await expect.poll(() => upcoming.locator('li.appt-card').filter({ hasText: WEEK_LABEL }).count()).toBe(0);
     const past = kofi.page.getByRole('region', { name: 'Past and cancelled' }).locator('li.appt-card').filter({ hasText: WEEK_LABEL });
     await past.getByText('Cancelled', { exact: true }).waitFor();
     await past.getByText('Cancelled by your advisor: “Called away to a faculty meeting”').waitFor();
@@ -417,7 +417,7 @@ describe('advising: the advisor, the office and the week view', () => {
     await form.getByRole('button', { name: 'Save policy' }).click();
     const summary = form.getByRole('group', { name: '3 things to fix' });
     await summary.waitFor();
-    await expect(summary.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
     await expectFieldError(lead, 'Use a whole number from 0 to 336.');
     await expectFieldError(form.getByLabel('Warning at'), 'Keep the steps in order');
     await expectFieldError(form.getByLabel('Holidays'), '“2026-13-01”: This date does not exist.');
@@ -436,7 +436,7 @@ describe('advising: the advisor, the office and the week view', () => {
     await dialog.getByLabel('Label').fill('   ');
     await dialog.getByRole('button', { name: 'Save reason' }).click();
     await expectFieldError(dialog.getByLabel('Label'), 'Give the reason a label students will recognise.');
-    await expect(dialog.getByLabel('Label').evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => dialog.getByLabel('Label').evaluate((element) => element === document.activeElement)).toBe(true);
     await checkPage(page, 'edit reason code: label missing');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

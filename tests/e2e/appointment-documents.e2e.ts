@@ -32,7 +32,7 @@ let bookedStart = '';
 async function pickFirstTime(page: Page): Promise<void> {
   const slot = page.getByRole('tabpanel').getByRole('button', { name: new RegExp(`· ${advisor.name}$`) }).first();
   await slot.click();
-  await expect(slot.getAttribute('aria-pressed')).resolves.toBe('true');
+  await expect.poll(() => slot.getAttribute('aria-pressed')).toBe('true');
 }
 
 beforeAll(async () => {
@@ -84,7 +84,7 @@ describe('appointment documents and booking by advisors', () => {
     await pickFirstTime(page);
     await page.getByRole('heading', { name: '3. Details' }).waitFor();
     const file = page.getByLabel('Upload your résumé');
-    await expect(page.getByText('PDF, Word (.docx or .doc), OpenDocument (.odt) or plain text, up to 5 MB.').first().isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText('PDF, Word (.docx or .doc), OpenDocument (.odt) or plain text, up to 5 MB.').first().isVisible()).toBe(true);
 
     // Checked here before anything is sent: the type, then the size.
     await file.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('not a document') });
@@ -100,7 +100,7 @@ describe('appointment documents and booking by advisors', () => {
 
     await file.setInputFiles({ name: 'lena-resume.pdf', mimeType: 'application/pdf', buffer: pdf('first') });
     await page.getByRole('button', { name: 'Remove lena-resume.pdf' }).waitFor();
-    await expect(file.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect.poll(() => file.getAttribute('aria-invalid')).toBeNull();
     await checkPage(page, 'book: a résumé attached');
     await page.getByRole('button', { name: 'Confirm booking' }).click();
     await page.getByRole('heading', { name: 'Appointment booked', level: 1 }).waitFor();
@@ -135,7 +135,7 @@ describe('appointment documents and booking by advisors', () => {
     const dana = await signedIn(browser, advisor, '/agenda', ZONE);
     const page = dana.page;
     // Not allowed yet: no way to book for a student.
-    await expect(page.getByRole('link', { name: 'Book for a student' }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: 'Book for a student' }).count()).toBe(0);
     const card = await agendaCard(page, dateIn(bookedStart, ZONE), student.name);
     await card.getByRole('heading', { name: new RegExp(`${student.name} · ${PROGRAM.replace(/[()]/g, '\\$&')}`) }).waitFor();
     const link = card.getByRole('link', { name: `lena-resume-v2.pdf (${student.name})` });
@@ -153,12 +153,12 @@ describe('appointment documents and booking by advisors', () => {
     const form = page.getByRole('form', { name: 'Office policy' });
     const box = form.getByRole('checkbox', { name: 'Advisors may book for students' });
     await box.waitFor();
-    await expect(box.isChecked()).resolves.toBe(false);
+    await expect.poll(() => box.isChecked()).toBe(false);
     await box.check();
     await checkPage(page, 'office policy: advisors may book');
     await form.getByRole('button', { name: 'Save policy' }).click();
     await page.getByText('Office policy saved.').waitFor();
-    await expect(box.isChecked()).resolves.toBe(true);
+    await expect.poll(() => box.isChecked()).toBe(true);
 
     const dana = await signedIn(browser, advisor, '/agenda', ZONE);
     const advisorPage = dana.page;
@@ -167,7 +167,7 @@ describe('appointment documents and booking by advisors', () => {
     const booking = advisorPage.getByRole('form', { name: 'Book for a student' });
     const email = booking.getByLabel('Student’s email');
     await email.waitFor();
-    await expect(booking.getByLabel('Reason', { exact: true }).inputValue()).resolves.toBe(CODE);
+    await expect.poll(() => booking.getByLabel('Reason', { exact: true }).inputValue()).toBe(CODE);
     await pickFirstTime(advisorPage);
 
     // Someone who is not a student: said beside the email.

@@ -40,12 +40,12 @@ describe('advising appointments', () => {
     await expectTitle(admin.page, 'Reason codes · Rapport');
     const row = admin.page.getByRole('row', { name: new RegExp(REASON) });
     await row.waitFor();
-    await expect(row.textContent()).resolves.toContain('PART_TIME_JOB_SEARCH');
-    await expect(row.getByText('Active', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => row.textContent()).toContain('PART_TIME_JOB_SEARCH');
+    await expect.poll(() => row.getByText('Active', { exact: true }).isVisible()).toBe(true);
     await row.getByRole('button', { name: `Edit ${REASON}` }).click();
     const edit = admin.page.getByRole('dialog', { name: 'Edit PART_TIME_JOB_SEARCH' });
     await edit.waitFor();
-    await expect(edit.getByLabel('Label').inputValue()).resolves.toBe(REASON);
+    await expect.poll(() => edit.getByLabel('Label').inputValue()).toBe(REASON);
     await expectNoSeriousA11yIssues(admin.page, 'edit reason code');
     await admin.page.keyboard.press('Escape');
     await edit.waitFor({ state: 'hidden' });
@@ -66,7 +66,7 @@ describe('advising appointments', () => {
     await ap.getByText('No appointments today').waitFor();
     await ap.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Availability' }).click();
     await expectPath(ap, '/availability');
-    await expect(ap.getByLabel('Time zone').inputValue()).resolves.toBe(ADVISOR_ZONE);
+    await expect.poll(() => ap.getByLabel('Time zone').inputValue()).toBe(ADVISOR_ZONE);
     for (let day = 1; day <= 7; day += 1) {
       await ap.getByRole('button', { name: 'Add hours' }).click();
       const hours = ap.getByRole('group', { name: `Hours ${day}`, exact: true });
@@ -98,7 +98,8 @@ describe('advising appointments', () => {
     await expectTitle(sp, 'Book advising · Rapport');
     // Twenty reasons: a word or two narrows the list (accents optional), and Enter takes the one left.
     const radios = sp.getByRole('group', { name: 'What would you like help with?' }).getByRole('radio');
-    expect(await radios.count()).toBeGreaterThan(8);
+    // The reasons arrive after the page: wait for them rather than count what is there at this instant.
+    await expect.poll(() => radios.count()).toBeGreaterThan(8);
     const find = sp.getByLabel('Find a reason');
     await find.fill('resume review');
     await expect.poll(() => radios.count()).toBe(1);
@@ -107,7 +108,7 @@ describe('advising appointments', () => {
     await checkPage(sp, 'book: no reason matches');
     await find.fill('part-time job');
     await expect.poll(() => radios.count()).toBe(1);
-    await expect(sp.getByRole('radio', { name: new RegExp(REASON) }).count()).resolves.toBe(1);
+    await expect.poll(() => sp.getByRole('radio', { name: new RegExp(REASON) }).count()).toBe(1);
     await find.press('Enter');
     await sp.getByText(`Times are shown in your time zone, ${STUDENT_ZONE}.`).waitFor();
     await sp.getByText(REASON, { exact: true }).first().waitFor();
@@ -115,7 +116,7 @@ describe('advising appointments', () => {
     await mySlots.first().waitFor();
     await checkPage(sp, 'book: times');
     await mySlots.first().click();
-    await expect(mySlots.first().getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => mySlots.first().getAttribute('aria-pressed')).toBe('true');
     await sp.getByLabel('How would you like to meet?').selectOption('video');
     await sp.getByLabel('Note for your advisor (optional)').fill('Looking for weekend work near campus');
     await checkPage(sp, 'book: details');
@@ -145,7 +146,7 @@ describe('advising appointments', () => {
     await sp.getByLabel('Note for your advisor (optional)').fill('Looking for weekend work near campus');
     await sp.getByRole('button', { name: 'Confirm booking' }).click();
     await sp.getByRole('heading', { name: 'Appointment booked', level: 1 }).waitFor();
-    await expect(sp.getByRole('main').textContent()).resolves.toContain(REASON);
+    await expect.poll(() => sp.getByRole('main').textContent()).toContain(REASON);
     await checkPage(sp, 'booking confirmation');
 
     // The .ics: a calendar with the event at the booked instant (UTC).
@@ -161,30 +162,30 @@ describe('advising appointments', () => {
     expect(Date.parse(start)).toBeGreaterThan(Date.parse(taken));
     const dtstart = `DTSTART:${new Date(start).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`;
     expect(ics).toContain(dtstart);
-    await expect(card.getByText('Booked', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(card.textContent()).resolves.toContain(advisorAccount.name);
+    await expect.poll(() => card.getByText('Booked', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => card.textContent()).toContain(advisorAccount.name);
     await checkPage(sp, 'my appointments');
 
     // The advisor's agenda shows the booking with the student's name, the reason and the note.
     const day = dateIn(start, ADVISOR_ZONE);
     const booked = await agendaCard(ap, day, studentAccount.name);
     await booked.waitFor();
-    await expect(booked.textContent()).resolves.toContain(REASON);
-    await expect(booked.textContent()).resolves.toContain('Looking for weekend work near campus');
-    await expect(booked.getByText('Booked', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => booked.textContent()).toContain(REASON);
+    await expect.poll(() => booked.textContent()).toContain('Looking for weekend work near campus');
+    await expect.poll(() => booked.getByText('Booked', { exact: true }).isVisible()).toBe(true);
     // Private notes stay a single button until the advisor writes some; then a line, editable again.
     await booked.getByRole('button', { name: `Add private notes on ${studentAccount.name}` }).click();
-    await expect(booked.getByLabel('Private notes').evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => booked.getByLabel('Private notes').evaluate((element) => element === document.activeElement)).toBe(true);
     await booked.getByLabel('Private notes').fill('Bring list of campus employers');
     await booked.getByRole('button', { name: 'Save notes' }).click();
     await ap.getByText(`Notes on ${studentAccount.name} saved.`).waitFor();
     await booked.getByText('Bring list of campus employers').waitFor();
-    await expect(booked.getByRole('button', { name: `Edit private notes on ${studentAccount.name}` }).evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => booked.getByRole('button', { name: `Edit private notes on ${studentAccount.name}` }).evaluate((element) => element === document.activeElement)).toBe(true);
     await checkPage(ap, 'agenda');
 
     // The student cancels; the page says whether it counts as late.
     await card.getByRole('button', { name: `Cancel ${REASON}` }).click();
-    await expect(card.textContent()).resolves.toContain('counts as a late cancellation');
+    await expect.poll(() => card.textContent()).toContain('counts as a late cancellation');
     await card.getByRole('button', { name: 'Yes, cancel it' }).click();
     await sp.getByText(`Cancelled ${REASON}.`).waitFor();
     await card.getByText(/^Cancelled/).waitFor();
@@ -193,10 +194,10 @@ describe('advising appointments', () => {
     // The agenda no longer lists it, and shows it as cancelled when asked to.
     await ap.reload();
     const gone = await agendaCard(ap, day, studentAccount.name);
-    await expect(gone.count()).resolves.toBe(0);
+    await expect.poll(() => gone.count()).toBe(0);
     const cancelled = await agendaCard(ap, day, studentAccount.name, true);
     await cancelled.waitFor();
-    await expect(cancelled.getByText(/^Cancelled( late)?$/).isVisible()).resolves.toBe(true);
+    await expect.poll(() => cancelled.getByText(/^Cancelled( late)?$/).isVisible()).toBe(true);
 
     // Advisors and students see only their own pages.
     await sp.goto(url('/agenda'));

@@ -110,7 +110,7 @@ export async function checkPage(page: Page, label: string): Promise<void> {
       : [...document.querySelectorAll('main *, dialog *')].filter((el) => el.getBoundingClientRect().right > 376).slice(-5).map((el) => `${el.tagName}.${el.className}`),
   );
   expect(wide, `${label}: wider than the phone`).toEqual([]);
-  await expect(page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)).resolves.toBeLessThanOrEqual(375);
+  await expect.poll(() => page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)).toBeLessThanOrEqual(375);
   await expectNoSeriousA11yIssues(page, `${label} (phone)`);
   await page.setViewportSize({ width: 1280, height: 800 });
 }

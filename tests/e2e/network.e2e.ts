@@ -82,7 +82,7 @@ describe('a student’s network', () => {
     await page.getByText('Your network starts here').waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Network', 'Appointments', 'Account']);
-    await expect(page.getByRole('link', { name: 'Import LinkedIn connections' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: 'Import LinkedIn connections' }).isVisible()).toBe(true);
     await expectNoSeriousA11yIssues(page, 'network (empty)');
 
     // `n` starts "Add someone".
@@ -96,11 +96,11 @@ describe('a student’s network', () => {
     await email.fill('priya.shah@');
     await email.blur();
     await page.getByText('Enter an email address like name@example.com.').waitFor();
-    await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
     // Submitting without a first name puts the error on it and focus there.
     await page.getByRole('button', { name: 'Add to my network' }).click();
     await page.getByText('Enter a first name — it is the one thing we need.').waitFor();
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('firstName');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('firstName');
     await expectNoSeriousA11yIssues(page, 'add someone (with errors)');
 
     await page.getByLabel('First name').fill('Priya');
@@ -108,7 +108,7 @@ describe('a student’s network', () => {
     await page.getByLabel('Organisation').fill('Northwind');
     await page.getByLabel('Role or title').fill('Product designer');
     await email.fill('priya.shah@northwind.example');
-    await expect(email.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBeNull();
     await page.getByLabel('Circle').selectOption('professional');
     await page.getByLabel('Tags').fill('mentor');
     await page.getByLabel('Tags').press('Enter');
@@ -122,9 +122,9 @@ describe('a student’s network', () => {
     await page.getByText('Priya Shah is in your network.').waitFor();
     await expectTitle(page, 'Priya Shah · Rapport');
     const facts = page.locator('.cadence');
-    await expect(facts.textContent()).resolves.toContain('Last contactnever');
-    await expect(facts.textContent()).resolves.toContain('due in 90 days');
-    await expect(page.getByRole('link', { name: 'priya.shah@northwind.example' }).getAttribute('href')).resolves.toBe('mailto:priya.shah@northwind.example');
+    await expect.poll(() => facts.textContent()).toContain('Last contactnever');
+    await expect.poll(() => facts.textContent()).toContain('due in 90 days');
+    await expect.poll(() => page.getByRole('link', { name: 'priya.shah@northwind.example' }).getAttribute('href')).toBe('mailto:priya.shah@northwind.example');
     await expectNoSeriousA11yIssues(page, 'contact');
 
     // Logging a call from 30 days ago resets keep-in-touch (CAD-08): the next catch-up moves to 60 days away.
@@ -135,10 +135,10 @@ describe('a student’s network', () => {
     await log.getByRole('button', { name: 'Log it' }).click();
     const timeline = page.getByRole('list', { name: 'Interactions, newest first' });
     await timeline.getByText('Coffee chat about design internships at Northwind.').waitFor();
-    await expect(timeline.getByRole('listitem').first().textContent()).resolves.toContain('Call');
+    await expect.poll(() => timeline.getByRole('listitem').first().textContent()).toContain('Call');
     await page.waitForFunction(() => document.querySelector('.cadence')?.textContent?.includes('due in 60 days'));
-    await expect(facts.textContent()).resolves.toContain('30 days ago');
-    await expect(page.getByRole('status').filter({ hasText: 'Logged your call with Priya.' }).count()).resolves.toBe(1);
+    await expect.poll(() => facts.textContent()).toContain('30 days ago');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Logged your call with Priya.' }).count()).toBe(1);
 
     // An ask is recorded at once (never blocked) and a small give is suggested.
     const ledger = page.getByRole('region', { name: 'Gives and asks' });
@@ -170,16 +170,16 @@ describe('a student’s network', () => {
     const report = page.getByRole('region', { name: '3. Check what will happen' });
     await report.waitFor();
     const preview = report.getByRole('table', { name: 'What the import would do, row by row' });
-    await expect(preview.getByRole('row').filter({ hasText: 'Amara Okafor' }).textContent()).resolves.toContain('New');
-    await expect(preview.getByRole('row').filter({ hasText: 'Jonas Weber' }).textContent()).resolves.toContain('New');
-    await expect(preview.getByRole('row').filter({ hasText: 'Priya Shah' }).textContent()).resolves.toContain('Already in your network');
-    await expect(report.locator('.import-count--new dd').textContent()).resolves.toBe('2');
-    await expect(report.locator('.import-count--duplicate dd').textContent()).resolves.toBe('1');
+    await expect.poll(() => preview.getByRole('row').filter({ hasText: 'Amara Okafor' }).textContent()).toContain('New');
+    await expect.poll(() => preview.getByRole('row').filter({ hasText: 'Jonas Weber' }).textContent()).toContain('New');
+    await expect.poll(() => preview.getByRole('row').filter({ hasText: 'Priya Shah' }).textContent()).toContain('Already in your network');
+    await expect.poll(() => report.locator('.import-count--new dd').textContent()).toBe('2');
+    await expect.poll(() => report.locator('.import-count--duplicate dd').textContent()).toBe('1');
     await expectNoSeriousA11yIssues(page, 'import (dry run)');
     await report.getByRole('button', { name: 'Import 2 contacts' }).click();
     await page.getByText('Imported 2 contacts').waitFor();
     await page.getByText('Skipped 1 person already in your network').waitFor();
-    await expect(page.getByRole('button', { name: 'Undo this import' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Undo this import' }).isVisible()).toBe(true);
     await expectNoSeriousA11yIssues(page, 'import (result)');
 
     // The list shows everyone; the search finds a name typed with a typo.
@@ -187,16 +187,16 @@ describe('a student’s network', () => {
     await expectPath(page, '/network');
     const rows = page.locator('tbody.contact-rows tr');
     await page.getByRole('link', { name: 'Amara Okafor' }).waitFor();
-    await expect(rows.count()).resolves.toBe(3);
-    await expect(page.getByRole('tab', { name: 'All 3' }).getAttribute('aria-selected')).resolves.toBe('true');
-    await expect(page.getByRole('row').filter({ hasText: 'Priya Shah' }).textContent()).resolves.toContain('30 days ago');
+    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => page.getByRole('tab', { name: 'All 3' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Priya Shah' }).textContent()).toContain('30 days ago');
     await page.keyboard.press('/');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('network-search');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('network-search');
     await page.keyboard.type('Okafr');
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('q') === 'Okafr');
     await page.waitForFunction(() => document.querySelectorAll('tbody.contact-rows tr').length >= 1 && !document.querySelector('[aria-busy="true"]'));
-    await expect(rows.first().textContent()).resolves.toContain('Amara Okafor');
-    await expect(page.getByRole('link', { name: 'Jonas Weber' }).count()).resolves.toBe(0);
+    await expect.poll(() => rows.first().textContent()).toContain('Amara Okafor');
+    await expect.poll(() => page.getByRole('link', { name: 'Jonas Weber' }).count()).toBe(0);
     // A typo finds only close matches, and the page says so rather than passing them off as exact.
     await page.getByText('Nothing matches “Okafr” exactly. Showing 1 close match, closest first.').waitFor();
     await expectNoSeriousA11yIssues(page, 'network (search)');
@@ -233,14 +233,14 @@ describe('a student’s network', () => {
 
     await page.goto(url('/network?q=lena'));
     await page.getByRole('link', { name: 'Lena Fischer' }).waitFor();
-    await expect(rows.count()).resolves.toBe(1);
+    await expect.poll(() => rows.count()).toBe(1);
     await page.getByRole('link', { name: 'Lena Fischer' }).click();
     await page.getByRole('heading', { name: 'Lena Fischer', level: 1 }).waitFor();
     const merged = page.getByRole('list', { name: 'Interactions, newest first' });
     await merged.getByText('Sent her the survey results.').waitFor();
     await merged.getByText('Met at the alumni panel.').waitFor();
-    await expect(page.locator('.contact-badges').textContent()).resolves.toContain('Community');
-    await expect(page.getByText('UX researcher @ Contoso').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('.contact-badges').textContent()).toContain('Community');
+    await expect.poll(() => page.getByText('UX researcher @ Contoso').count()).toBe(1);
 
     // Back on Priya's page everything is still there.
     await page.goto(url(contactPath));
@@ -288,7 +288,7 @@ describe('a student’s network', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByText('Restored 3 contacts.').waitFor();
     await page.getByRole('link', { name: 'Chloé Martin' }).waitFor();
-    await expect(page.locator('tbody.contact-rows tr').count()).resolves.toBe(3);
+    await expect.poll(() => page.locator('tbody.contact-rows tr').count()).toBe(3);
 
     // Deleting one person from their page: the list offers the undo.
     await page.getByRole('link', { name: 'Ana Lopez' }).click();
@@ -298,7 +298,7 @@ describe('a student’s network', () => {
     await deleteOne.getByRole('button', { name: 'Delete', exact: true }).click();
     await expectPath(page, '/network');
     await page.getByText('Deleted Ana Lopez.').waitFor();
-    await expect(page.getByRole('link', { name: 'Ana Lopez' }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: 'Ana Lopez' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByText('Restored 1 contact.').waitFor();
     await page.getByRole('link', { name: 'Ana Lopez' }).waitFor();
@@ -316,7 +316,7 @@ describe('a student’s network', () => {
     await page.getByText('Removed the 1 contact this import added.').waitFor();
     await page.getByRole('link', { name: 'See your network' }).click();
     await page.getByRole('link', { name: 'Chloé Martin' }).waitFor();
-    await expect(page.getByRole('link', { name: 'Dara Nwosu' }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: 'Dara Nwosu' }).count()).toBe(0);
 
     // A half-filled form asks before it is left.
     await page.getByRole('link', { name: 'Add someone' }).first().click();
@@ -326,7 +326,7 @@ describe('a student’s network', () => {
     const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
     await leave.waitFor();
     await leave.getByRole('button', { name: 'Keep editing' }).click();
-    await expect(page.getByLabel('First name').inputValue()).resolves.toBe('Dara');
+    await expect.poll(() => page.getByLabel('First name').inputValue()).toBe('Dara');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Network' }).click();
     await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave and discard' }).click();
     await expectPath(page, '/network');
@@ -349,16 +349,16 @@ describe('a student’s network', () => {
     await mapping.getByLabel('Met where').selectOption('howMet');
     const preview = page.getByRole('table', { name: 'What the import would do, row by row' });
     await preview.getByRole('row').filter({ hasText: 'Amara Okafor' }).getByText('New').waitFor();
-    await expect(preview.getByRole('row').filter({ hasText: 'Jonas Weber' }).textContent()).resolves.toContain('Problem');
+    await expect.poll(() => preview.getByRole('row').filter({ hasText: 'Jonas Weber' }).textContent()).toContain('Problem');
     await page.getByRole('alert').filter({ hasText: 'Row 2:' }).waitFor();
-    await expect(page.getByRole('button', { name: /^Import \d/ }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: /^Import \d/ }).count()).toBe(0);
 
     // The fixed file keeps the columns as matched, and goes through.
     await page.getByRole('button', { name: 'Choose another file' }).click();
     const fixed = [sheet[0], sheet[1], 'Jonas Weber,City Library,jonas@library.example,Volunteering'];
     await page.getByLabel('Your CSV file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(`${fixed.join('\n')}\n`) });
     await page.getByRole('button', { name: 'Import 2 contacts' }).waitFor();
-    await expect(mapping.getByLabel('Met where').inputValue()).resolves.toBe('howMet');
+    await expect.poll(() => mapping.getByLabel('Met where').inputValue()).toBe('howMet');
     await page.getByRole('button', { name: 'Import 2 contacts' }).click();
     await page.getByText('Imported 2 contacts').waitFor();
     await page.getByRole('link', { name: 'See your network' }).click();
@@ -401,12 +401,12 @@ describe('a student’s network', () => {
     await page.goto(url('/network'));
     await page.getByRole('link', { name: '<img src=x onerror=alert(1)> "><svg onload=alert(2)>' }).waitFor();
     await page.getByRole('link', { name: '<img src=y onerror=alert(3)> Smith' }).waitFor();
-    await expect(page.locator('main img, main svg:not(.icon)').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('main img, main svg:not(.icon)').count()).toBe(0);
 
     await page.goto(url(`/network/${id}`));
     await page.getByText('<script>alert(1)</script>').waitFor();
     await page.getByText('<b>Bold Corp</b>', { exact: false }).first().waitFor();
-    await expect(page.locator('main script, main b, main i').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('main script, main b, main i').count()).toBe(0);
     await expectNoSeriousA11yIssues(page, 'contact with markup in its fields');
     expect(dialogs).toEqual([]);
     await session.close();
@@ -431,7 +431,7 @@ describe('a student’s network', () => {
     ]);
     await page.reload();
     await page.getByRole('link', { name: 'Priya Shah' }).waitFor();
-    await expect(page.getByRole('row').filter({ hasText: 'Priya Shah' }).textContent()).resolves.toContain('41 days ago');
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Priya Shah' }).textContent()).toContain('41 days ago');
     await expect(noSidewaysScroll(page)).resolves.toBeLessThanOrEqual(375);
     await expectNoSeriousA11yIssues(page, 'network (phone)');
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -64,8 +64,8 @@ describe('the office: programs and the audit of staff access', () => {
     await dialog.waitFor();
 
     // Staff accounts are not asked for a program; students and alumni are.
-    await expect(dialog.getByLabel('Role').inputValue()).resolves.toBe('advisor');
-    await expect(dialog.getByLabel('Program (optional)').count()).resolves.toBe(0);
+    await expect.poll(() => dialog.getByLabel('Role').inputValue()).toBe('advisor');
+    await expect.poll(() => dialog.getByLabel('Program (optional)').count()).toBe(0);
     await dialog.getByLabel('Role').selectOption('student');
     const program = dialog.getByLabel('Program (optional)');
     await dialog.getByLabel('Email').fill(student.email);
@@ -76,7 +76,7 @@ describe('the office: programs and the audit of staff access', () => {
     await program.fill(`${PROGRAM} `.repeat(5));
     await program.blur();
     await dialog.getByText('Use at most 120 characters; this has 139.').waitFor();
-    await expect(program.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => program.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await program.getAttribute('aria-describedby')) ?? '';
     const description = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' | '), describedBy);
     expect(description).toContain('Advisors see it next to their name');
@@ -84,7 +84,7 @@ describe('the office: programs and the audit of staff access', () => {
     await checkPage(page, 'add account: program too long');
 
     await program.fill(PROGRAM);
-    await expect(program.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect.poll(() => program.getAttribute('aria-invalid')).toBeNull();
     await dialog.getByRole('button', { name: 'Add account' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText(`Added ${student.name} as student.`).waitFor();
@@ -93,16 +93,16 @@ describe('the office: programs and the audit of staff access', () => {
     await page.getByLabel('Search by name or email').fill(student.email);
     await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
     const row = page.getByRole('row', { name: new RegExp(student.name) });
-    await expect(row.getByText(PROGRAM, { exact: true }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => row.getByText(PROGRAM, { exact: true }).isVisible()).toBe(true);
     await expect(page.locator('thead th').allTextContents()).resolves.not.toContain('Program');
     const trail = row.getByRole('link', { name: `Audit trail of ${student.name}` });
-    await expect(trail.getAttribute('href')).resolves.toMatch(/^\/office\/audit\?studentId=[0-9a-f-]{36}$/);
+    await expect.poll(() => trail.getAttribute('href')).toMatch(/^\/office\/audit\?studentId=[0-9a-f-]{36}$/);
     await checkPage(page, 'users: a student with a program');
 
     // Staff rows have no trail of their own to show.
     await page.getByLabel('Search by name or email').fill(inject('adminEmail'));
     await page.getByRole('row', { name: /\(you\)/ }).waitFor();
-    await expect(page.getByRole('row', { name: /\(you\)/ }).getByRole('link').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('row', { name: /\(you\)/ }).getByRole('link').count()).toBe(0);
   });
 
   test('an advisor’s agenda view is recorded; the admin reads it newest first, pages, and narrows it to the student', async () => {
@@ -147,14 +147,14 @@ describe('the office: programs and the audit of staff access', () => {
     const rows = page.locator('tbody tr');
     const latest = rows.filter({ hasText: student.name }).first();
     await latest.waitFor();
-    await expect(latest.textContent()).resolves.toContain(advisor.name);
-    await expect(latest.getByText('Advisor', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(latest.getByText('Saw them on the agenda', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('main').textContent()).resolves.not.toMatch(/agenda_viewed|appointment_viewed/);
+    await expect.poll(() => latest.textContent()).toContain(advisor.name);
+    await expect.poll(() => latest.getByText('Advisor', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => latest.getByText('Saw them on the agenda', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('main').textContent()).not.toMatch(/agenda_viewed|appointment_viewed/);
     const time = latest.locator('time');
     const at = (await time.getAttribute('datetime')) ?? '';
     const inAdminZone = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: ADMIN_ZONE }).format(new Date(at));
-    await expect(time.textContent()).resolves.toBe(inAdminZone);
+    await expect.poll(() => time.textContent()).toBe(inAdminZone);
     // Newest first, a page at a time.
     await waitForRows(page, 25);
     const stamps = await rows.locator('time').evaluateAll((elements) => elements.map((element) => Date.parse(element.getAttribute('datetime') ?? '')));
@@ -167,27 +167,27 @@ describe('the office: programs and the audit of staff access', () => {
     await search.fill(student.email.split('@')[0] ?? student.email);
     const match = page.getByRole('list', { name: 'Matching students and alumni' }).getByRole('button', { name: new RegExp(student.name) });
     await match.waitFor();
-    await expect(match.textContent()).resolves.toContain(PROGRAM);
+    await expect.poll(() => match.textContent()).toContain(PROGRAM);
     await checkPage(page, 'audit: choosing a student');
     await match.click();
     await page.waitForURL((address) => address.searchParams.get('studentId') !== null);
-    await expect(search.inputValue()).resolves.toBe('');
+    await expect.poll(() => search.inputValue()).toBe('');
     await page.getByText(`Showing only ${student.name}’s records.`).waitFor();
     await expect(focusedText(page)).resolves.toBe(`Showing only ${student.name}’s records.`);
     await waitForRows(page, 25, student.name);
     await page.getByRole('status').filter({ hasText: 'Showing 25 entries, newest first; there are more.' }).waitFor();
     await page.getByRole('button', { name: 'Show more' }).click();
     await waitForRows(page, 'more', student.name);
-    await expect(page.getByRole('button', { name: 'Show more' }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
     // His name is plain text here, not a link back to the page already shown.
-    await expect(rows.first().getByRole('link').count()).resolves.toBe(0);
+    await expect.poll(() => rows.first().getByRole('link').count()).toBe(0);
     await checkPage(page, 'audit: one student');
     const studentId = new URL(page.url()).searchParams.get('studentId');
 
     // Back to everyone: the cursor goes to the search box.
     await page.getByRole('button', { name: 'Show all students' }).click();
     await page.waitForURL((address) => !address.searchParams.has('studentId'));
-    await expect(search.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => search.evaluate((element) => element === document.activeElement)).toBe(true);
     // A name in the list narrows to that student too.
     await rows.filter({ hasText: student.name }).first().getByRole('link', { name: `${student.name} (show only their entries)` }).click();
     await page.waitForURL((address) => address.searchParams.get('studentId') === studentId);
@@ -206,7 +206,7 @@ describe('the office: programs and the audit of staff access', () => {
     await expectPath(page, '/office/audit');
     await page.getByText(`Nothing recorded for ${quiet.name} yet`).waitFor();
     await page.getByText('Students looking at their own appointments are not recorded.').waitFor();
-    await expect(page.locator('tbody tr').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(0);
     await checkPage(page, 'audit: an empty trail');
 
     // The trail of the student the advisor saw, from the same place, names him at once.

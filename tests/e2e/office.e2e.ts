@@ -30,19 +30,19 @@ describe('the office', () => {
     await expectTitle(page, 'Users · Rapport');
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Users', 'Reason codes', 'Policy', 'Outbox', 'Audit', 'Account']);
-    await expect(nav.getByText('Office').isVisible()).resolves.toBe(true);
+    await expect.poll(() => nav.getByText('Office').isVisible()).toBe(true);
     await expectNoSeriousA11yIssues(page, 'office users');
 
     // An admin cannot disable themselves, so the button is not offered on their own row.
     const ownRow = page.getByRole('row', { name: /\(you\)/ });
-    await expect(ownRow.getByRole('button').count()).resolves.toBe(0);
+    await expect.poll(() => ownRow.getByRole('button').count()).toBe(0);
 
     // `?` lists the shortcuts, including what `n` does here.
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
-    await expect(help.textContent()).resolves.toContain('New: Add account');
-    await expect(help.textContent()).resolves.toContain('Search accounts');
+    await expect.poll(() => help.textContent()).toContain('New: Add account');
+    await expect.poll(() => help.textContent()).toContain('Search accounts');
     await expectNoSeriousA11yIssues(page, 'shortcut help');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });
@@ -69,19 +69,19 @@ describe('the office', () => {
     await page.getByRole('heading', { name: 'Users', level: 1 }).focus();
     await page.keyboard.press('/');
     const search = page.getByLabel('Search by name or email');
-    await expect(search.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => search.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.type(email);
     const row = page.getByRole('row', { name: /Priya Shah/ });
     await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
-    await expect(row.getByText(email).isVisible()).resolves.toBe(true);
-    await expect(row.getByText('Advisor', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(row.getByText('Active', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => row.getByText(email).isVisible()).toBe(true);
+    await expect.poll(() => row.getByText('Advisor', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => row.getByText('Active', { exact: true }).isVisible()).toBe(true);
 
     // Disabling names the person and says what happens.
     await row.getByRole('button', { name: 'Disable Priya Shah' }).click();
     const confirm = page.getByRole('dialog', { name: 'Disable Priya Shah?' });
     await confirm.waitFor();
-    await expect(confirm.textContent()).resolves.toContain('They will be signed out everywhere');
+    await expect.poll(() => confirm.textContent()).toContain('They will be signed out everywhere');
     await expectNoSeriousA11yIssues(page, 'disable confirmation');
     await confirm.getByRole('button', { name: 'Disable account' }).click();
     await confirm.waitFor({ state: 'hidden' });
@@ -131,7 +131,7 @@ describe('the office', () => {
     await page.getByText('No SMTP server is set: messages are kept here').waitFor();
     const row = page.getByRole('row').filter({ hasText: email });
     await row.waitFor();
-    await expect(row.textContent()).resolves.toContain('Password reset');
+    await expect.poll(() => row.textContent()).toContain('Password reset');
     await expectNoSeriousA11yIssues(page, 'outbox');
 
     await row.getByRole('button', { name: 'Reset your Rapport password' }).click();
@@ -178,7 +178,7 @@ describe('the office', () => {
     await nav.getByRole('link', { name: 'Users' }).waitFor();
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Users', 'Reason codes', 'Policy', 'Outbox']);
     const more = nav.getByRole('button', { name: 'More' });
-    await expect(more.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false');
     for (const target of [...(await nav.getByRole('link').all()), more]) expect((await target.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
 
     await more.click();
@@ -188,13 +188,13 @@ describe('the office', () => {
     // Escape closes it and gives the cursor back to the button.
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'hidden' });
-    await expect(more.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => more.evaluate((element) => element === document.activeElement)).toBe(true);
     // A page under More: it closes on the way, and the button shows that the page is one of its own.
     await more.click();
     await panel.getByRole('link', { name: 'Audit' }).click();
     await expectPath(page, '/office/audit');
     await panel.waitFor({ state: 'hidden' });
-    await expect(more.getAttribute('data-current')).resolves.toBe('true');
+    await expect.poll(() => more.getAttribute('data-current')).toBe('true');
     // A tap elsewhere closes it too.
     await more.click();
     await page.getByRole('heading', { level: 1 }).click();
@@ -232,11 +232,11 @@ describe('the office', () => {
 
     await page.getByRole('group', { name: 'Show role' }).getByRole('button', { name: 'Advisors' }).click();
     await page.waitForFunction(() => [...document.querySelectorAll('tbody tr')].every((row) => row.textContent?.includes('Advisor')));
-    await expect(page.getByRole('button', { name: 'Advisors' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => page.getByRole('button', { name: 'Advisors' }).getAttribute('aria-pressed')).toBe('true');
 
     await page.getByLabel('Search by name or email').fill('no-such-person-anywhere');
     await page.getByText('No accounts match', { exact: true }).waitFor();
-    await expect(page.getByRole('status').filter({ hasText: 'No accounts match “no-such-person-anywhere”.' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'No accounts match “no-such-person-anywhere”.' }).count()).toBe(1);
     await expectNoSeriousA11yIssues(page, 'users (no match)');
     await page.getByRole('button', { name: 'Clear search and filter' }).click();
     await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 25);
@@ -252,7 +252,7 @@ describe('the office', () => {
 
     // At phone width the table becomes cards and nothing scrolls sideways.
     await page.setViewportSize({ width: 375, height: 812 });
-    await expect(page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)).resolves.toBeLessThanOrEqual(375);
+    await expect.poll(() => page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)).toBeLessThanOrEqual(375);
     await expectNoSeriousA11yIssues(page, 'users (phone)');
     await admin.close();
   });
