@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { expectPath, openSession, signIn, url, type Session } from './browser';
+import { expectPath, onSlowCpu, openSession, signIn, url, type Session } from './browser';
 
 /** A browser profile in a time zone, signed in and on its landing page. */
 export async function signedIn(browser: Browser, account: { email: string; password: string }, landing: string, timezoneId: string): Promise<Session> {
@@ -31,18 +31,6 @@ export async function agendaCard(page: Page, date: string, studentName: string, 
     await shown(true);
   }
   return page.locator('li.appt-card').filter({ hasText: studentName });
-}
-
-/** Runs `action` with Chromium's CPU throttled `rate` times (DevTools' CPU throttling), then back at full speed. */
-export async function onSlowCpu<T>(page: Page, action: () => Promise<T>, rate = 20): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  try {
-    return await action();
-  } finally {
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    await cdp.detach();
-  }
 }
 
 export type ApiAnswer = { status: number; body: unknown };

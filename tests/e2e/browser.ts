@@ -115,6 +115,18 @@ export async function checkPage(page: Page, label: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+/** Runs `action` with Chromium's CPU throttled `rate` times (DevTools' CPU throttling), then back at full speed. */
+export async function onSlowCpu<T>(page: Page, action: () => Promise<T>, rate = 20): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  try {
+    return await action();
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
+}
+
 /** Email addresses no other test run shares. */
 export function uniqueEmail(prefix: string): string {
   return `${prefix}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 7)}@example.edu`;

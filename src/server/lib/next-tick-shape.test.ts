@@ -23,9 +23,11 @@ function literalStoreStates(mode: 'keep' | 'leave'): string[] {
   } finally {
     closeSync(fd);
   }
-  const printed = readFileSync(out, 'utf8');
-  rmSync(dir, { recursive: true, force: true });
-  return [...printed.matchAll(/DefineKeyedOwnPropertyInLiteral (\w+)/g)].map((m) => m[1] ?? '');
+  try {
+    return [...readFileSync(out, 'utf8').matchAll(/DefineKeyedOwnPropertyInLiteral (\w+)/g)].map((m) => m[1] ?? '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('keepNextTickShape (ADR 020)', () => {
